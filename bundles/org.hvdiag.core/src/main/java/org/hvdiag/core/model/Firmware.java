@@ -1,0 +1,3 @@
+package org.hvdiag.core.model;
+
+public enum Firmware { BIOS, EFI, UNKNOWN }

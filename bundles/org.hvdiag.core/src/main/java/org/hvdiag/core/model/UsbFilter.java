@@ -1,0 +1,20 @@
+package org.hvdiag.core.model;
+
+import java.util.Objects;
+
+/**
+ * A rule that hands host USB devices to a VM without the admin's action: a VirtualBox device
+ * filter, a VMware autoconnect entry, VMware's generic autoconnect switch. Vendor and product ids
+ * are -1 when the rule does not restrict them: such a rule captures any device, keyboards included.
+ */
+public record UsbFilter(String id, String name, int vendorId, int productId, String pattern, boolean active) {
+    public UsbFilter {
+        Objects.requireNonNull(id, "id");
+        name = name == null ? "" : name;
+        pattern = pattern == null ? "" : pattern;
+    }
+
+    public boolean matchesAnyDevice() {
+        return vendorId < 0 && productId < 0;
+    }
+}
