@@ -1,5 +1,7 @@
 package org.hvdiag.core.connector;
 
+import java.util.Optional;
+
 import org.hvdiag.core.change.ChangeSupport;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.model.HypervisorKind;
@@ -17,6 +19,14 @@ public interface Connector {
 
     /** Whether this connector reads the given target (a path, a folder, a connection URL). */
     boolean accepts(String target);
+
+    /**
+     * The target to read when the admin names none, such as VMware Workstation's default VM folder
+     * on this machine; empty for connectors that always need a server address.
+     */
+    default Optional<String> defaultTarget() {
+        return Optional.empty();
+    }
 
     Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException;
 

@@ -1,0 +1,14 @@
+package org.hvdiag.cli;
+
+import java.util.List;
+
+import org.hvdiag.audit.Rule;
+import org.hvdiag.core.connector.Connector;
+
+/** The connectors and rules a run can use: from the OSGi service registry, or listed by a test. */
+public record Catalog(List<Connector> connectors, List<Rule> rules) {
+    public Catalog {
+        connectors = List.copyOf(connectors);
+        rules = List.copyOf(rules);
+    }
+}

@@ -1,0 +1,83 @@
+package org.hvdiag.cli.internal;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hvdiag.audit.Finding;
+import org.hvdiag.audit.RuleInfo;
+import org.hvdiag.core.change.ChangePlan;
+
+/**
+ * Which findings a fix run acts on, merged into one plan per VM. Rules that conflict on one VM
+ * (two plans expecting different current values) leave that VM out, with the reason.
+ */
+final class FixSelection {
+    record Conflict(String vmName, String reason) { }
+
+    private final List<ChangePlan> plans = new ArrayList<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
+
+    private FixSelection() {
+    }
+
+    /**
+     * @param ruleIds the rules to fix; empty means every fixable rule
+     * @param vmPattern a glob on the VM name (or id), null for all VMs
+     */
+    static FixSelection of(List<Finding> findings, List<RuleInfo> catalog, Set<String> ruleIds, String vmPattern) {
+        for (String id : ruleIds) {
+            RuleInfo info = catalog.stream().filter(r -> r.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new InputError("--rule " + id + ": no such rule (hvdiag rules lists them)"));
+            if (!info.fixable()) {
+                throw new InputError("--rule " + id + ": this rule has no automatic fix; its rationale says what to do by hand");
+            }
+        }
+        PathMatcher vmMatcher = vmPattern == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + vmPattern);
+        Map<String, ChangePlan> byVm = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        FixSelection selection = new FixSelection();
+        for (Finding f : findings) {
+            if (!f.fixable() || f.vmId() == null || (!ruleIds.isEmpty() && !ruleIds.contains(f.ruleId()))) {
+                continue;
+            }
+            if (vmMatcher != null && !matches(vmMatcher, f.vmName()) && !matches(vmMatcher, f.vmId())) {
+                continue;
+            }
+            if (refused.containsKey(f.vmId())) {
+                continue;
+            }
+            ChangePlan prior = byVm.get(f.vmId());
+            try {
+                byVm.put(f.vmId(), prior == null ? f.fix() : prior.merge(f.fix()));
+            } catch (IllegalArgumentException e) {
+                byVm.remove(f.vmId());
+                refused.put(f.vmId(), f.vmName());
+                selection.conflicts.add(new Conflict(f.vmName(), e.getMessage()));
+            }
+        }
+        selection.plans.addAll(byVm.values());
+        return selection;
+    }
+
+    private static boolean matches(PathMatcher matcher, String name) {
+        try {
+            return name != null && matcher.matches(Path.of(name));
+        } catch (RuntimeException invalidPath) {
+            return false;
+        }
+    }
+
+    List<ChangePlan> plans() {
+        return plans;
+    }
+
+    List<Conflict> conflicts() {
+        return conflicts;
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# End-to-end checks of the built product through the hvdiag launcher, as an admin would run it.
+# Prints "N passed, M failed" and exits non-zero when anything failed.
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+hv="$repo/hvdiag"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0; failed=0
+check() { # name, command...
+  local name=$1; shift
+  if "$@" >"$work/last.out" 2>"$work/last.err"; then passed=$((passed+1)); echo "ok      $name"
+  else failed=$((failed+1)); echo "FAILED  $name"; sed 's/^/    /' "$work/last.out" "$work/last.err" | tail -n 20; fi
+}
+exit_code_is() { local want=$1; shift; "$@"; local got=$?; [ "$got" = "$want" ] || { echo "exit code $got, expected $want"; return 1; }; }
+
+check "audit of the lab exits 1 (error findings)" exit_code_is 1 "$hv" audit "$repo/examples/lab"
+check "text report ends with the summary" bash -c "'$hv' audit '$repo/examples/lab' | tail -n 1 | grep -E '^[0-9]+ VMs, [0-9]+ hosts? audited'"
+check "json report parses and has findings" bash -c "'$hv' audit '$repo/examples/lab' --format json --output '$work/lab.json'; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"findings\"])>0 and d[\"summary\"][\"vms\"]>=20, d[\"summary\"]' '$work/lab.json'"
+check "--fail-on info counts info findings too" exit_code_is 1 "$hv" audit "$repo/examples/lab" --fail-on info --format csv --output "$work/lab.csv"
+check "rules lists at least 15 rules" bash -c "[ \$('$hv' rules | grep -cE '^[a-z]+-[a-z0-9-]+  \[') -ge 15 ]"
+check "a missing target is an input error (2)" exit_code_is 2 "$hv" audit "$work/no-such-folder"
+check "an unknown option is a usage error (2)" exit_code_is 2 "$hv" audit --no-such-option
+cp -a "$repo/examples/lab" "$work/lab-copy"
+check "fix --dry-run changes nothing" bash -c "'$hv' fix '$work/lab-copy' --dry-run >/dev/null && diff -r '$repo/examples/lab' '$work/lab-copy'"
+check "fix --yes applies and journals" bash -c "'$hv' fix '$work/lab-copy' --yes --journal '$work/journal.jsonl'; test -s '$work/journal.jsonl' && ! diff -rq '$repo/examples/lab' '$work/lab-copy' >/dev/null"
+check "undo restores every file byte for byte" bash -c "'$hv' undo '$work/journal.jsonl' && diff -r '$repo/examples/lab' '$work/lab-copy'"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
