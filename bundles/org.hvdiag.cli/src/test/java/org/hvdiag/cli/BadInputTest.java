@@ -41,8 +41,8 @@ class BadInputTest {
             assertTrue(errors.contains(name), name + " is reported: " + errors);
             assertTrue(run.err().contains(name), name + " is named on stderr: " + run.err());
         }
-        assertTrue(run.err().contains("dup.vmx:line 3"), "the duplicate's line: " + run.err());
-        assertTrue(run.err().contains("quote.vmx:line 2"), "the unterminated quote's line: " + run.err());
+        assertTrue(run.err().contains("dup.vmx: line 3"), "the duplicate's line: " + run.err());
+        assertTrue(run.err().contains("quote.vmx: line 2"), "the unterminated quote's line: " + run.err());
     }
 
     @Test

@@ -16,6 +16,6 @@ public record ObjectError(String object, String location, String message) {
 
     @Override
     public String toString() {
-        return location.isEmpty() ? object + ": " + message : object + ":" + location + ": " + message;
+        return location.isEmpty() ? object + ": " + message : object + ": " + location + ": " + message;
     }
 }

@@ -1,0 +1,113 @@
+package org.hvdiag.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.model.HardwareVersion;
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.PowerOffBehaviour;
+import org.hvdiag.core.model.UsbController;
+import org.hvdiag.core.model.UsbControllerType;
+import org.hvdiag.core.model.UsbDevice;
+import org.hvdiag.core.model.UsbSpeed;
+import org.hvdiag.core.model.Vm;
+
+/**
+ * Fixing every finding of a VM in one push, as `hvdiag fix` does with merged plans, must leave none
+ * of the fixed findings and must not create findings the VM did not have.
+ */
+class FixesTogetherTest {
+    final RuleEngine engine = new RuleEngine(BuiltInRules.all());
+    final Host host = Fixture.esxHost();
+
+    List<Finding> audit(Vm vm) {
+        List<Finding> out = new ArrayList<>();
+        engine.audit(List.of(vm), Map.of(host.id(), host), AuditSettings.DEFAULTS, out::add);
+        return out;
+    }
+
+    static Set<String> ids(List<Finding> findings, boolean fixable) {
+        Set<String> ids = new TreeSet<>();
+        for (Finding f : findings) {
+            if (f.fixable() == fixable) {
+                ids.add(f.ruleId());
+            }
+        }
+        return ids;
+    }
+
+    /** Returns the VM after the merged fix, having checked what the re-audit finds. */
+    Vm fixAll(Vm vm, Set<String> expectedFixable) {
+        List<Finding> before = audit(vm);
+        assertEquals(expectedFixable, ids(before, true), before.toString());
+        ChangePlan merged = null;
+        for (Finding f : before) {
+            if (f.fixable()) {
+                merged = merged == null ? f.fix() : merged.merge(f.fix());
+            }
+        }
+        assertNotNull(merged);
+        Vm fixed = FixOnModel.apply(vm, merged);
+        List<Finding> after = audit(fixed);
+        Set<String> left = ids(after, true);
+        left.addAll(ids(after, false));
+        Set<String> allowed = ids(before, false);
+        assertTrue(allowed.containsAll(left), "after the fix: " + after);
+        return fixed;
+    }
+
+    @Test
+    void untidyWindowsServer() {
+        UsbController hotplugXhci = new UsbController("usb_xhci", UsbControllerType.XHCI, "", true);
+        UsbDevice dongle = new UsbDevice("usb_xhci:5", 0x0529, 0x0001, "HASP key", UsbSpeed.USB_1_1, "usb_xhci", true);
+        UsbDevice mouse = new UsbDevice("ehci:1", 0x046d, 0xc52b, "receiver", UsbSpeed.USB_2_0, "ehci", false);
+        Vm vm = Fixture.windows10().toBuilder().guestOs(Fixture.WINDOWS_2022).hardwareVersion(HardwareVersion.vmx(13))
+                .usbControllers(List.of(Fixture.UHCI, Fixture.EHCI, hotplugXhci))
+                .usbDevices(List.of(mouse, Fixture.STICK, dongle))
+                .usbFilters(List.of(Fixture.filter("usb.generic.autoconnect", "", -1, -1, true)))
+                .cpuHotAdd(true).vcpus(24).powerOffBehaviour(PowerOffBehaviour.HARD).toolsUpgradePolicy("manual")
+                .deviceHotplug(true).build();
+        Vm fixed = fixAll(vm, Set.of("cpu-hotadd-disables-vnuma", "cpu-vcpus-exceed-host-cores", "hotplug-devices-server",
+                "hw-older-than-host", "power-hard-poweroff", "tools-upgrade-manual", "usb-autoconnect-on-server",
+                "usb-ehci-and-xhci-windows", "usb-filter-matches-any"));
+        assertEquals(List.of(new UsbController("usb_xhci", UsbControllerType.XHCI, "", false)), fixed.usbControllers());
+        assertEquals(HardwareVersion.vmx(21), fixed.hardwareVersion());
+        assertEquals(16, fixed.vcpus());
+    }
+
+    @Test
+    void windows7OnAncientHardware() {
+        Vm vm = Fixture.windows10().toBuilder().guestOs(Fixture.WINDOWS_7).hardwareVersion(HardwareVersion.vmx(7)).build();
+        Vm fixed = fixAll(vm, Set.of("hw-below-floor", "hw-older-than-host", "usb-xhci-guest-unsupported",
+                "usb-xhci-hardware-too-old"));
+        assertTrue(fixed.hasController(UsbControllerType.EHCI));
+        assertEquals(HardwareVersion.vmx(21), fixed.hardwareVersion());
+    }
+
+    @Test
+    void windows10WithUsb3StickOnEhci() {
+        UsbDevice stickOnEhci = new UsbDevice("ehci:3", 0x0781, 0x5581, "SanDisk Ultra", UsbSpeed.USB_3_X, "ehci", false);
+        Vm vm = Fixture.windows10().toBuilder().hardwareVersion(HardwareVersion.vmx(19))
+                .usbControllers(List.of(Fixture.UHCI, Fixture.EHCI)).usbDevices(List.of(stickOnEhci)).build();
+        Vm fixed = fixAll(vm, Set.of("hw-older-than-host", "usb-no-xhci-for-usb3"));
+        assertEquals(List.of(UsbControllerType.XHCI), List.of(fixed.usbControllers().get(0).type()));
+    }
+
+    @Test
+    void macosWithXhciOnly() {
+        Vm vm = Fixture.windows10().toBuilder().guestOs(Fixture.MACOS).build();
+        Vm fixed = fixAll(vm, Set.of("usb-macos-needs-ehci"));
+        assertTrue(fixed.hasController(UsbControllerType.XHCI));
+        assertTrue(fixed.hasController(UsbControllerType.EHCI));
+    }
+}

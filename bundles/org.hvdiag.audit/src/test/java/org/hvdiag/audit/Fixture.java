@@ -1,0 +1,175 @@
+package org.hvdiag.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.model.Firmware;
+import org.hvdiag.core.model.GuestOs;
+import org.hvdiag.core.model.HardwareVersion;
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.HypervisorKind;
+import org.hvdiag.core.model.PowerOffBehaviour;
+import org.hvdiag.core.model.PowerState;
+import org.hvdiag.core.model.ToolsState;
+import org.hvdiag.core.model.UsbController;
+import org.hvdiag.core.model.UsbControllerType;
+import org.hvdiag.core.model.UsbDevice;
+import org.hvdiag.core.model.UsbFilter;
+import org.hvdiag.core.model.UsbSpeed;
+import org.hvdiag.core.model.Vm;
+
+/**
+ * A typical clean VM and its host, from which tests build the VMs that break one rule each, and the
+ * calls that run one rule the way the engine does.
+ */
+public final class Fixture {
+    public static final String HOST_ID = "host-10";
+
+    public static final GuestOs WINDOWS_10 = new GuestOs("windows9-64", GuestOs.Family.WINDOWS, 100, false,
+            "Microsoft Windows 10 (64-bit)");
+    public static final GuestOs WINDOWS_8 = new GuestOs("windows8-64", GuestOs.Family.WINDOWS, 62, false,
+            "Microsoft Windows 8 (64-bit)");
+    public static final GuestOs WINDOWS_7 = new GuestOs("windows7-64", GuestOs.Family.WINDOWS, 61, false,
+            "Microsoft Windows 7 (64-bit)");
+    public static final GuestOs WINDOWS_UNKNOWN = new GuestOs("windows", GuestOs.Family.WINDOWS, -1, false,
+            "Microsoft Windows");
+    public static final GuestOs WINDOWS_2022 = new GuestOs("windows2019srvNext-64", GuestOs.Family.WINDOWS, 100, true,
+            "Microsoft Windows Server 2022 (64-bit)");
+    public static final GuestOs UBUNTU = new GuestOs("ubuntu-64", GuestOs.Family.LINUX, 500, false,
+            "Ubuntu Linux (64-bit)");
+    public static final GuestOs LINUX_2_6 = new GuestOs("other26xlinux-64", GuestOs.Family.LINUX, 206, false,
+            "Other 2.6.x Linux (64-bit)");
+    public static final GuestOs LINUX_2_4 = new GuestOs("other24xlinux", GuestOs.Family.LINUX, 204, false,
+            "Other 2.4.x Linux");
+    public static final GuestOs LINUX_UNKNOWN = new GuestOs("otherlinux-64", GuestOs.Family.LINUX, -1, false,
+            "Other Linux (64-bit)");
+    public static final GuestOs MACOS = new GuestOs("darwin19-64", GuestOs.Family.MACOS, 1015, false,
+            "Apple macOS 10.15");
+
+    public static final UsbController UHCI = new UsbController("usb", UsbControllerType.UHCI, "", false);
+    public static final UsbController EHCI = new UsbController("ehci", UsbControllerType.EHCI, "", false);
+    public static final UsbController XHCI = new UsbController("usb_xhci", UsbControllerType.XHCI, "", false);
+
+    /** A USB 3 stick on the xHCI controller, connected by hand. */
+    public static final UsbDevice STICK = new UsbDevice("usb_xhci:4", 0x0781, 0x5581, "SanDisk Ultra", UsbSpeed.USB_3_X,
+            "usb_xhci", false);
+
+    private Fixture() {
+    }
+
+    /** ESXi 8.0 U2: 2 sockets, 16 cores, 32 threads, 128 GiB, newest hardware vmx-21. */
+    public static Host esxHost() {
+        return host(HypervisorKind.VSPHERE);
+    }
+
+    public static Host host(HypervisorKind kind) {
+        return switch (kind) {
+            case VSPHERE -> new Host(HOST_ID, "esx01", kind, "ESXi 8.0.2", 2, 16, 32, 131072,
+                    HardwareVersion.vmx(21), List.of());
+            case VMWARE_WORKSTATION -> new Host(HOST_ID, "ws01", kind, "Workstation 17.5", 1, 16, 32, 131072,
+                    HardwareVersion.vmx(21), List.of());
+            case VIRTUALBOX -> new Host(HOST_ID, "vbox01", kind, "7.1.4r165100", 1, 16, 32, 131072, null, List.of());
+            case HYPERV -> new Host(HOST_ID, "hv01", kind, "10.0.20348", 2, 16, 32, 131072,
+                    new HardwareVersion(HardwareVersion.Family.HYPERV, 10, 0), List.of());
+            case LIBVIRT -> new Host(HOST_ID, "kvm01", kind, "libvirt 9.0.0", 2, 16, 32, 131072, null, List.of());
+        };
+    }
+
+    /** A clean Windows 10 desktop on vSphere: vmx-21, 4 vCPUs, 8 GiB, an xHCI controller with a USB 3 stick. */
+    public static Vm windows10() {
+        return windows10(HypervisorKind.VSPHERE);
+    }
+
+    public static Vm windows10(HypervisorKind kind) {
+        HardwareVersion hw = switch (kind) {
+            case VSPHERE, VMWARE_WORKSTATION -> HardwareVersion.vmx(21);
+            case HYPERV -> new HardwareVersion(HardwareVersion.Family.HYPERV, 10, 0);
+            case VIRTUALBOX -> null;
+            case LIBVIRT -> new HardwareVersion(HardwareVersion.Family.LIBVIRT_MACHINE, 7, 2);
+        };
+        boolean usb = kind != HypervisorKind.HYPERV;
+        return Vm.builder("vm-101", kind)
+                .name("win10-desk")
+                .hostId(HOST_ID)
+                .source("[ds1] win10-desk/win10-desk.vmx")
+                .powerState(PowerState.POWERED_ON)
+                .hardwareVersion(hw)
+                .firmware(Firmware.EFI)
+                .guestOs(WINDOWS_10)
+                .vcpus(4)
+                .memoryMiB(8192)
+                .usbControllers(usb ? List.of(XHCI) : List.of())
+                .usbDevices(usb ? List.of(STICK) : List.of())
+                .toolsState(ToolsState.OK)
+                .toolsVersion("12.3.5")
+                .toolsUpgradePolicy("upgradeAtPowerCycle")
+                .snapshotCount(0)
+                .powerOffBehaviour(PowerOffBehaviour.SOFT)
+                .build();
+    }
+
+    public static UsbDevice device(String id, String name, UsbSpeed speed, String controllerId) {
+        return new UsbDevice(id, 0x046d, 0xc52b, name, speed, controllerId, false);
+    }
+
+    public static UsbFilter filter(String id, String name, int vendorId, int productId, boolean active) {
+        return new UsbFilter(id, name, vendorId, productId, "", "", active);
+    }
+
+    public static List<Finding> run(Rule rule, Vm vm) {
+        return run(rule, vm, esxHost(), AuditSettings.DEFAULTS);
+    }
+
+    public static List<Finding> run(Rule rule, Vm vm, Host host) {
+        return run(rule, vm, host, AuditSettings.DEFAULTS);
+    }
+
+    public static List<Finding> run(Rule rule, Vm vm, Host host, AuditSettings settings) {
+        List<Finding> out = new ArrayList<>();
+        ((VmRule) rule).evaluate(vm, host, settings, out::add);
+        return out;
+    }
+
+    public static List<Finding> runHost(Rule rule, Host host, List<Vm> vms) {
+        List<Finding> out = new ArrayList<>();
+        ((HostRule) rule).evaluate(host, vms, AuditSettings.DEFAULTS, out::add);
+        return out;
+    }
+
+    /** The one finding a rule made, checked for the fields every VM finding must carry. */
+    public static Finding only(Rule rule, List<Finding> findings, Vm vm) {
+        assertEquals(1, findings.size(), () -> "expected one finding, got " + findings);
+        Finding f = findings.get(0);
+        assertEquals(rule.info().id(), f.ruleId());
+        assertEquals(rule.info().severity(), f.severity());
+        assertEquals(vm.id(), f.vmId());
+        assertEquals(vm.name(), f.vmName());
+        assertEquals(vm.hostId(), f.hostId());
+        assertTrue(f.fix() == null || rule.info().fixable(), "a rule that says it is not fixable offered a fix");
+        if (f.fix() != null) {
+            assertEquals(List.of(rule.info().id()), f.fix().ruleIds());
+            assertEquals(vm.id(), f.fix().vmId());
+        }
+        return f;
+    }
+
+    /** Applies the fix of the rule's one finding to the model and checks the rule no longer fires. */
+    public static Vm assertFixClears(Rule rule, Vm vm, Host host, AuditSettings settings) {
+        Finding f = only(rule, run(rule, vm, host, settings), vm);
+        ChangePlan fix = f.fix();
+        assertNotNull(fix, "no fix offered");
+        Vm fixed = FixOnModel.apply(vm, fix);
+        List<Finding> after = run(rule, fixed, host, settings);
+        assertTrue(after.isEmpty(), () -> "still fires after its own fix: " + after);
+        return fixed;
+    }
+
+    public static Vm assertFixClears(Rule rule, Vm vm) {
+        return assertFixClears(rule, vm, esxHost(), AuditSettings.DEFAULTS);
+    }
+}

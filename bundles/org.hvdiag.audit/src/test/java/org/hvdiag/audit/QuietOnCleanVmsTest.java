@@ -1,0 +1,88 @@
+package org.hvdiag.audit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.HypervisorKind;
+import org.hvdiag.core.model.PowerState;
+import org.hvdiag.core.model.Vm;
+
+/**
+ * The engine audits whole fleets; a rule must not allocate for a VM it does not report. Counted in
+ * bytes allocated by this thread (not timed: timing belongs in the benchmarks), in interpreted and
+ * compiled code alike, since rules walk lists by index and build evidence only when they report.
+ */
+class QuietOnCleanVmsTest {
+
+    @Test
+    void rulesAllocateNothingForVmsTheyDoNotReport() {
+        java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
+        assertTrue(plain instanceof com.sun.management.ThreadMXBean, "this test needs a JVM that counts allocated bytes (HotSpot)");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) plain;
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(), "thread allocation counting is off");
+
+        List<Vm> quiet = List.of(
+                Fixture.windows10(),
+                Fixture.windows10().toBuilder().guestOs(Fixture.WINDOWS_2022).build(),
+                Fixture.windows10().toBuilder().guestOs(Fixture.UBUNTU)
+                        .usbControllers(List.of(Fixture.UHCI, Fixture.EHCI)).usbDevices(List.of()).build(),
+                Fixture.windows10().toBuilder().guestOs(Fixture.MACOS)
+                        .usbControllers(List.of(Fixture.UHCI, Fixture.EHCI, Fixture.XHCI)).build(),
+                Fixture.windows10().toBuilder().cpuHotAdd(true).vcpus(8).powerState(PowerState.POWERED_OFF).build(),
+                Fixture.windows10(HypervisorKind.VIRTUALBOX),
+                Fixture.windows10(HypervisorKind.LIBVIRT));
+        Host esx = Fixture.esxHost();
+        Host vbox61 = new Host(Fixture.HOST_ID, "vbox01", HypervisorKind.VIRTUALBOX, "6.1.50", 1, 16, 32, 131072, null,
+                List.of("Oracle VM VirtualBox Extension Pack"));
+        List<Rule> rules = BuiltInRules.all();
+        HostRule[] hostRules = rules.stream().filter(r -> r instanceof HostRule).map(r -> (HostRule) r)
+                .toArray(HostRule[]::new);
+        // As the engine does: each VM meets the rules for its hypervisor, with its host and without.
+        int n = quiet.size();
+        Vm[] vms = new Vm[n];
+        Host[] hostOf = new Host[n];
+        VmRule[][] rulesFor = new VmRule[n][];
+        for (int i = 0; i < n; i++) {
+            Vm vm = quiet.get(i);
+            vms[i] = vm;
+            hostOf[i] = vm.kind() == HypervisorKind.VIRTUALBOX ? vbox61 : vm.kind().isVmware() ? esx
+                    : Fixture.host(vm.kind());
+            rulesFor[i] = rules.stream().filter(r -> r instanceof VmRule && r.info().appliesTo().contains(vm.kind()))
+                    .map(r -> (VmRule) r).toArray(VmRule[]::new);
+        }
+        FindingSink failOnReport = f -> {
+            throw new AssertionError("a quiet VM was reported: " + f);
+        };
+        AuditSettings settings = AuditSettings.DEFAULTS;
+
+        long thread = Thread.currentThread().getId();
+        threads.getThreadAllocatedBytes(thread);
+        long before = threads.getThreadAllocatedBytes(thread);
+        int rounds = 2_000;
+        int evaluations = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < n; i++) {
+                VmRule[] applicable = rulesFor[i];
+                for (int r = 0; r < applicable.length; r++) {
+                    applicable[r].evaluate(vms[i], hostOf[i], settings, failOnReport);
+                    applicable[r].evaluate(vms[i], null, settings, failOnReport);
+                    evaluations += 2;
+                }
+            }
+            for (HostRule rule : hostRules) {
+                rule.evaluate(esx, quiet, settings, failOnReport);
+                evaluations++;
+            }
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // One rule allocating 16 bytes for one VM would cost 2 x rounds x 16 bytes here; half of that
+        // leaves room for what the JVM itself allocates on this thread (class loading, JIT, surefire).
+        long oneAllocatingRule = 2L * rounds * 16;
+        assertTrue(allocated < oneAllocatingRule / 2, allocated + " bytes allocated over " + evaluations + " evaluations");
+    }
+}

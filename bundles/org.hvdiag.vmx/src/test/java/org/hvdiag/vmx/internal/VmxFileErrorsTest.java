@@ -1,0 +1,177 @@
+package org.hvdiag.vmx.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VmxFileErrorsTest {
+    @TempDir
+    Path dir;
+
+    private VmxFileException fails(Path p) {
+        return assertThrows(VmxFileException.class, () -> VmxFile.read(p));
+    }
+
+    private VmxFileException fails(String name, String text) {
+        return fails(Fixtures.write(dir.resolve(name), text));
+    }
+
+    @Test
+    void unterminatedQuote() {
+        VmxFileException e = fails("x.vmx", "a = \"1\"\nb = \"2\"\ndisplayName = \"half\n");
+        assertEquals(dir.resolve("x.vmx") + ": line 3: unterminated quoted value (expected key = \"value\")", e.getMessage());
+        assertEquals(3, e.line());
+    }
+
+    @Test
+    void lineThatIsNotASetting() {
+        VmxFileException e = fails("x.vmx", "a = \"1\"\nthis is not a setting\n");
+        assertEquals(dir.resolve("x.vmx") + ": line 2: not a setting (expected key = \"value\")", e.getMessage());
+        assertEquals(2, fails("y.vmx", "a = \"1\"\n= \"no key\"\n").line());
+        assertEquals(1, fails("z.vmx", "numvcpus \"2\"\n").line());
+    }
+
+    @Test
+    void textAfterTheClosingQuote() {
+        VmxFileException e = fails("x.vmx", "a = \"1\" \"2\"\n");
+        assertEquals(1, e.line());
+        assertTrue(e.reason().startsWith("unexpected text after the value"), e.reason());
+    }
+
+    @Test
+    void duplicateKey() {
+        VmxFileException e = fails("x.vmx", "a = \"1\"\nb = \"2\"\nnumvcpus = \"2\"\nc = \"3\"\nnumvcpus = \"4\"\n");
+        assertEquals(dir.resolve("x.vmx") + ": line 5: duplicate key 'numvcpus' (first at line 3)", e.getMessage());
+    }
+
+    @Test
+    void duplicateKeyInAnotherCase() {
+        VmxFileException e = fails("x.vmx", "memsize = \"1\"\nmemSize = \"2\"\n");
+        assertEquals(2, e.line());
+        assertEquals("duplicate key 'memSize' (first at line 1 as 'memsize'; VMware keys ignore case)", e.reason());
+    }
+
+    @Test
+    void binaryGarbage() {
+        byte[] junk = new byte[4096];
+        new java.util.Random(7).nextBytes(junk);
+        junk[100] = 0;
+        VmxFileException e = fails(Fixtures.write(dir.resolve("x.vmx"), junk));
+        assertTrue(e.getMessage().startsWith(dir.resolve("x.vmx") + ": line "), e.getMessage());
+        assertTrue(e.reason().startsWith("not a .vmx text file"), e.reason());
+    }
+
+    @Test
+    void controlCharactersWithoutNul() {
+        byte[] junk = new byte[2000];
+        Arrays.fill(junk, (byte) 0x01);
+        junk[0] = 'a';
+        VmxFileException e = fails(Fixtures.write(dir.resolve("x.vmx"), junk));
+        assertTrue(e.reason().startsWith("not a .vmx text file (mostly control characters"), e.reason());
+        assertEquals(1, e.line());
+    }
+
+    @Test
+    void utf16Text() {
+        byte[] text = "\uFEFFdisplayName = \"x\"\n".getBytes(StandardCharsets.UTF_16LE);
+        VmxFileException e = fails(Fixtures.write(dir.resolve("x.vmx"), text));
+        assertTrue(e.reason().contains("UTF-16"), e.reason());
+    }
+
+    @Test
+    void aTenMegabyteLineIsRefusedByItsLineNumber() throws IOException {
+        Path p = dir.resolve("x.vmx");
+        byte[] chunk = new byte[1 << 20];
+        Arrays.fill(chunk, (byte) 'a');
+        try (OutputStream out = Files.newOutputStream(p)) {
+            out.write("displayName = \"ok\"\nannotation = \"".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 10; i++) {
+                out.write(chunk);
+            }
+            out.write("\"\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        VmxFileException e = fails(p);
+        assertEquals(p + ": line 2: line longer than 64 KiB (expected key = \"value\" lines of a .vmx file)", e.getMessage());
+    }
+
+    @Test
+    void aLineOfExactly64KiBIsStillRead() throws Exception {
+        char[] v = new char[VmxReader.MAX_LINE - "a = \"\"".length()];
+        Arrays.fill(v, 'v');
+        Path p = Fixtures.write(dir.resolve("x.vmx"), "a = \"" + new String(v) + "\"\r\nb = \"1\"\n");
+        assertEquals("1", VmxFile.read(p).value("b"));
+    }
+
+    @Test
+    void danglingLinkNamedVmx() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("x.vmx"), dir.resolve("gone.vmx"));
+        VmxFileException e = fails(link);
+        assertEquals(link + ": cannot read: it is a link to a file that does not exist", e.getMessage());
+        assertEquals(0, e.line());
+    }
+
+    @Test
+    void folderNamedVmx() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("y.vmx"));
+        VmxFileException e = fails(folder);
+        assertEquals(folder + ": is a folder, not a file (expected a .vmx text file)", e.getMessage());
+    }
+
+    @Test
+    void missingFile() {
+        VmxFileException e = fails(dir.resolve("nope.vmx"));
+        assertEquals(dir.resolve("nope.vmx") + ": cannot read: no such file", e.getMessage());
+    }
+
+    @Test
+    void unknownCharset() {
+        VmxFileException e = fails("x.vmx", "config.version = \"8\"\n.encoding = \"x-klingon\"\n");
+        assertEquals(dir.resolve("x.vmx") + ": line 2: unknown encoding 'x-klingon' (expected a charset name such as "
+                + "UTF-8, windows-1252 or Shift_JIS)", e.getMessage());
+    }
+
+    @Test
+    void charsetThatIsNotAsciiCompatible() {
+        VmxFileException e = fails("x.vmx", ".encoding = \"UTF-16\"\n");
+        assertEquals(1, e.line());
+        assertTrue(e.reason().contains("does not write ASCII as ASCII"), e.reason());
+    }
+
+    @Test
+    void bytesInvalidInTheDefaultUtf8() {
+        byte[] text = "a = \"1\"\nb = \"2\"\nc = \"3\"\ndisplayName = \"B\u00fcro\"\n".getBytes(Charset.forName("windows-1252"));
+        VmxFileException e = fails(Fixtures.write(dir.resolve("x.vmx"), text));
+        assertEquals(dir.resolve("x.vmx") + ": line 4: bytes not valid in UTF-8 (the default when no .encoding line "
+                + "names another charset)", e.getMessage());
+    }
+
+    @Test
+    void bytesInvalidInTheDeclaredCharset() {
+        // 0x81 is one of the five bytes windows-1252 leaves undefined.
+        byte[] head = ".encoding = \"windows-1252\"\ndisplayName = \"x".getBytes(StandardCharsets.US_ASCII);
+        byte[] text = Arrays.copyOf(head, head.length + 3);
+        text[head.length] = (byte) 0x81;
+        text[head.length + 1] = '"';
+        text[head.length + 2] = '\n';
+        VmxFileException e = fails(Fixtures.write(dir.resolve("x.vmx"), text));
+        assertEquals(2, e.line());
+        assertEquals("bytes not valid in windows-1252 (the charset the .encoding line 1 names)", e.reason());
+    }
+
+    @Test
+    void messagesNeverQuoteTheFile() {
+        VmxFileException e = fails("x.vmx", "secret.token = \"hunter2\nb = \"2\"\n");
+        assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
+    }
+}
