@@ -18,7 +18,7 @@ measure() { # label, command... -> prints median seconds and max RSS (KiB) over 
   local times=() rss=0
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-    read -r t m <"$work/time"
+    read -r t m < <(tail -n 1 "$work/time")
     times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
   done
   local median

@@ -3,5 +3,5 @@
 # Usage: benchmarks/rules-jmh.sh [extra JMH options]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-"$repo/tools/mvn" -B -q -f "$repo/pom.xml" -Pbenchmarks -pl benchmarks/jmh -am -DskipTests package
+"$repo/tools/mvn" -B -q -f "$repo/pom.xml" -Pbenchmarks -pl target-platform,bundles/org.hvdiag.core,bundles/org.hvdiag.audit,benchmarks/jmh -DskipTests package
 java -jar "$repo/benchmarks/jmh/target/benchmarks.jar" RuleEngineBenchmark "$@"

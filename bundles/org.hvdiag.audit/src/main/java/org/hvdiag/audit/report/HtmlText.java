@@ -10,26 +10,10 @@ final class HtmlText {
     private HtmlText() {
     }
 
+    private static final CharEscape ESCAPE = HtmlText::replacement;
+
     static String of(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = replacement(c);
-            if (replacement == null) {
-                if (sb != null) {
-                    sb.append(c);
-                }
-                continue;
-            }
-            if (sb == null) {
-                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            sb.append(replacement);
-        }
-        return sb == null ? text : sb.toString();
+        return ESCAPE.apply(text);
     }
 
     private static String replacement(char c) {

@@ -9,37 +9,26 @@ final class TerminalText {
     private TerminalText() {
     }
 
+    private static final CharEscape ESCAPE = TerminalText::replacement;
+
     static String of(String text) {
-        if (text == null) {
-            return "";
+        return ESCAPE.apply(text);
+    }
+
+    private static String replacement(char c) {
+        if (!isControl(c)) {
+            return null;
         }
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!isControl(c)) {
-                if (sb != null) {
-                    sb.append(c);
-                }
-                continue;
-            }
-            if (sb == null) {
-                sb = new StringBuilder(text.length() + 8).append(text, 0, i);
-            }
-            switch (c) {
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    sb.append(String.format("\\u%04x", (int) c));
-            }
+        switch (c) {
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            default:
+                return String.format("\\u%04x", (int) c);
         }
-        return sb == null ? text : sb.toString();
     }
 
     /** C0, DEL and C1: C1 includes the one-byte CSI that some terminals honour. */
