@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.change.ChangePreview;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.PowerOffBehaviour;
@@ -57,7 +58,7 @@ class FixesTogetherTest {
             }
         }
         assertNotNull(merged);
-        Vm fixed = FixOnModel.apply(vm, merged);
+        Vm fixed = ChangePreview.apply(vm, merged);
         List<Finding> after = audit(fixed);
         Set<String> left = ids(after, true);
         left.addAll(ids(after, false));

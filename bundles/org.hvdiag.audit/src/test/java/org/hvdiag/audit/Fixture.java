@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.change.ChangePreview;
 import org.hvdiag.core.model.Firmware;
 import org.hvdiag.core.model.GuestOs;
 import org.hvdiag.core.model.HardwareVersion;
@@ -163,7 +164,7 @@ public final class Fixture {
         Finding f = only(rule, run(rule, vm, host, settings), vm);
         ChangePlan fix = f.fix();
         assertNotNull(fix, "no fix offered");
-        Vm fixed = FixOnModel.apply(vm, fix);
+        Vm fixed = ChangePreview.apply(vm, fix);
         List<Finding> after = run(rule, fixed, host, settings);
         assertTrue(after.isEmpty(), () -> "still fires after its own fix: " + after);
         return fixed;

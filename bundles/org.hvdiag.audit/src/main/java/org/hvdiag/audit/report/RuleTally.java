@@ -9,14 +9,14 @@ import java.util.Map;
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Severity;
 
-/** How many findings one rule produced, split by severity: one bar of the HTML chart. */
-record RuleTally(String ruleId, int[] bySeverity) {
+/** How many findings one rule produced, split by severity: one bar of the HTML chart and of the workbench chart. */
+public record RuleTally(String ruleId, int[] bySeverity) {
 
-    int count(Severity severity) {
+    public int count(Severity severity) {
         return bySeverity[severity.ordinal()];
     }
 
-    int total() {
+    public int total() {
         int n = 0;
         for (int c : bySeverity) {
             n += c;
@@ -25,7 +25,7 @@ record RuleTally(String ruleId, int[] bySeverity) {
     }
 
     /** One tally per rule that has findings, the most frequent first, ties by rule id. */
-    static List<RuleTally> of(List<Finding> findings) {
+    public static List<RuleTally> of(List<Finding> findings) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (Finding f : findings) {
             counts.computeIfAbsent(f.ruleId(), k -> new int[Severity.values().length])[f.severity().ordinal()]++;

@@ -2,12 +2,12 @@ package org.hvdiag.audit.report;
 
 import org.hvdiag.audit.Severity;
 
-/** The one palette of the HTML report, so the summary, chart and table agree: red, amber, blue. */
-final class SeverityColours {
+/** The one palette of the HTML report and the workbench, so summary, chart and table agree: red, amber, blue. */
+public final class SeverityColours {
     private SeverityColours() {
     }
 
-    static String of(Severity severity) {
+    public static String of(Severity severity) {
         switch (severity) {
             case ERROR:
                 return "#c62828";

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.hvdiag.audit.AuditReport;
+import org.hvdiag.audit.FixSelection;
 import org.hvdiag.audit.RuleEngine;
 import org.hvdiag.cli.Catalog;
 import org.hvdiag.core.change.ChangePlan;
@@ -81,7 +82,12 @@ public final class FixCommand implements Callable<Integer> {
             Inventory inventory = session.inventory(progress);
             RuleEngine engine = new RuleEngine(catalog.rules());
             AuditReport report = engine.audit(List.of(inventory), targetOptions.settings());
-            FixSelection selection = FixSelection.of(report.findings(), engine.rules(), new LinkedHashSet<>(rules), vmPattern);
+            FixSelection selection;
+            try {
+                selection = FixSelection.of(report.findings(), engine.rules(), new LinkedHashSet<>(rules), vmPattern);
+            } catch (IllegalArgumentException e) {
+                throw new InputError(e.getMessage());
+            }
             for (FixSelection.Conflict c : selection.conflicts()) {
                 err.println("hvdiag: " + c.vmName() + " left out: " + c.reason());
             }
@@ -105,7 +111,8 @@ public final class FixCommand implements Callable<Integer> {
                 out.println("Journal: " + file);
                 results = session.apply(plans, journal, progress);
             }
-            return ResultTable.print(out, "fix", results, "Undo with: hvdiag undo " + file);
+            return ResultTable.print(out, "fix", results, "Undo with: hvdiag undo " + file
+                    + (targetOptions.thumbprint == null ? "" : " --thumbprint " + targetOptions.thumbprint));
         } catch (ConnectorException e) {
             throw new InputError(e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.hvdiag.audit;
+package org.hvdiag.core.change;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hvdiag.core.change.ChangePlan;
-import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbDevice;
@@ -15,24 +13,44 @@ import org.hvdiag.core.model.UsbFilter;
 import org.hvdiag.core.model.Vm;
 
 /**
- * Applies a plan to the model the way a strict hypervisor would, for tests: a change naming an
- * object that is not there, a controller removed while devices hang off it, a second controller of
- * a type, or a hardware "upgrade" that is not newer all fail, as they would in the vSphere API.
+ * The VM as it will be after a plan, computed on the model: what a fix preview shows as "after"
+ * and what the rule tests re-audit. It applies changes the way a strict hypervisor would: a change
+ * naming an object that is not there, a controller removed while devices hang off it, a second
+ * controller of a type, or a hardware "upgrade" that is not newer all fail
+ * ({@link IllegalArgumentException}), as they would in the vSphere API, so a preview never shows
+ * an "after" the hypervisor would refuse.
  */
-public final class FixOnModel {
-    private FixOnModel() {
+public final class ChangePreview {
+    private ChangePreview() {
     }
 
+    /** The VM after {@code plan}; a plan whose preconditions no longer hold is refused (stale plan). */
     public static Vm apply(Vm vm, ChangePlan plan) {
         if (!plan.vmId().equals(vm.id())) {
-            throw new AssertionError("plan for " + plan.vmId() + " applied to " + vm.id());
+            throw new IllegalArgumentException("plan for " + plan.vmId() + " applied to " + vm.id());
         }
         String violation = plan.violation(vm);
         if (violation != null) {
-            throw new AssertionError("plan's precondition fails on the VM it was made for: " + violation);
+            throw new IllegalArgumentException("the plan no longer fits " + vm.name() + ": " + violation);
         }
         return apply(vm, plan.changes());
     }
+
+    /** Each field whose value the changes alter, with its value before and after, in field order. */
+    public static java.util.List<FieldChange> differences(Vm before, Vm after) {
+        java.util.List<FieldChange> diffs = new ArrayList<>();
+        for (VmField f : VmField.values()) {
+            String b = f.read(before);
+            String a = f.read(after);
+            if (!b.equals(a)) {
+                diffs.add(new FieldChange(f, b, a));
+            }
+        }
+        return diffs;
+    }
+
+    /** One model value a plan changes. */
+    public record FieldChange(VmField field, String before, String after) { }
 
     public static Vm apply(Vm vm, List<ConfigChange> changes) {
         List<UsbController> controllers = new ArrayList<>(vm.usbControllers());
@@ -74,14 +92,14 @@ public final class FixOnModel {
             } else if (change instanceof ConfigChange.RemoveUsbController r) {
                 for (UsbDevice d : devices) {
                     if (d.controllerId().equals(r.controllerId())) {
-                        throw new AssertionError(change.describe() + ": device " + d.id() + " is still on it");
+                        throw new IllegalArgumentException("cannot " + change.describe() + ": device " + d.id() + " is still on it");
                     }
                 }
                 require(controllers.removeIf(c -> c.id().equals(r.controllerId()) && c.type() == r.type()), change);
             } else if (change instanceof ConfigChange.AddUsbController a) {
                 for (UsbController c : controllers) {
                     if (c.type() == a.type()) {
-                        throw new AssertionError(change.describe() + ": the VM already has " + c);
+                        throw new IllegalArgumentException("cannot " + change.describe() + ": the VM already has " + c);
                     }
                 }
                 controllers.add(new UsbController("new-" + a.type().name().toLowerCase(Locale.ROOT), a.type(), "", false));
@@ -100,7 +118,7 @@ public final class FixOnModel {
             } else if (change instanceof ConfigChange.SetAdvancedSetting s) {
                 setAdvanced(b, raw, s);
             } else {
-                throw new AssertionError("the test model does not know " + change);
+                throw new IllegalArgumentException("the model does not know " + change);
             }
         }
         return b.usbControllers(controllers).usbDevices(devices).usbFilters(filters).rawProperties(raw).build();
@@ -125,13 +143,14 @@ public final class FixOnModel {
                 b.deviceHotplug(!v.equalsIgnoreCase("false"));
                 break;
             default:
-                throw new AssertionError("the test model does not know the setting " + s.key());
+                // A key the model has no field for changes only the raw properties.
+                break;
         }
     }
 
     private static void require(boolean ok, ConfigChange change) {
         if (!ok) {
-            throw new AssertionError("cannot " + change.describe() + ": no such object or not applicable");
+            throw new IllegalArgumentException("cannot " + change.describe() + ": no such object or not applicable");
         }
     }
 }

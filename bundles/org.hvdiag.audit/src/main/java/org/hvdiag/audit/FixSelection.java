@@ -1,4 +1,4 @@
-package org.hvdiag.cli.internal;
+package org.hvdiag.audit;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.hvdiag.audit.Finding;
-import org.hvdiag.audit.RuleInfo;
 import org.hvdiag.core.change.ChangePlan;
 
 /**
  * Which findings a fix run acts on, merged into one plan per VM. Rules that conflict on one VM
- * (two plans expecting different current values) leave that VM out, with the reason.
+ * (two plans expecting different current values) leave that VM out, with the reason. The CLI's
+ * `fix` and the workbench's fix preview plan through this one class, so both push the same plans.
  */
-final class FixSelection {
-    record Conflict(String vmName, String reason) { }
+public final class FixSelection {
+    public record Conflict(String vmName, String reason) { }
 
     private final List<ChangePlan> plans = new ArrayList<>();
     private final List<Conflict> conflicts = new ArrayList<>();
@@ -29,13 +28,14 @@ final class FixSelection {
     /**
      * @param ruleIds the rules to fix; empty means every fixable rule
      * @param vmPattern a glob on the VM name (or id), null for all VMs
+     * @throws IllegalArgumentException for an unknown rule id or a rule without a fix
      */
-    static FixSelection of(List<Finding> findings, List<RuleInfo> catalog, Set<String> ruleIds, String vmPattern) {
+    public static FixSelection of(List<Finding> findings, List<RuleInfo> catalog, Set<String> ruleIds, String vmPattern) {
         for (String id : ruleIds) {
             RuleInfo info = catalog.stream().filter(r -> r.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new InputError("--rule " + id + ": no such rule (hvdiag rules lists them)"));
+                    .orElseThrow(() -> new IllegalArgumentException("--rule " + id + ": no such rule (hvdiag rules lists them)"));
             if (!info.fixable()) {
-                throw new InputError("--rule " + id + ": this rule has no automatic fix; its rationale says what to do by hand");
+                throw new IllegalArgumentException("--rule " + id + ": this rule has no automatic fix; its rationale says what to do by hand");
             }
         }
         PathMatcher vmMatcher = vmPattern == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + vmPattern);
@@ -73,11 +73,11 @@ final class FixSelection {
         }
     }
 
-    List<ChangePlan> plans() {
+    public List<ChangePlan> plans() {
         return plans;
     }
 
-    List<Conflict> conflicts() {
+    public List<Conflict> conflicts() {
         return conflicts;
     }
 }
