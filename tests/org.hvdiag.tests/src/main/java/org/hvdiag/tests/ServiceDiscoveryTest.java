@@ -82,6 +82,18 @@ class ServiceDiscoveryTest {
     }
 
     @Test
+    void theVsphereConnectorIsRegisteredAsAService() throws Exception {
+        List<Connector> connectors = services(Connector.class);
+        List<String> ids = connectors.stream().map(Connector::id).toList();
+        assertTrue(ids.contains("vsphere"), "connectors registered: " + ids);
+        Connector vsphere = connectors.get(ids.indexOf("vsphere"));
+        assertTrue(vsphere.accepts("vsphere://admin@esxi01.example:443"));
+        // yavijava and its libraries resolve inside OSGi: the connector's SDK classes load.
+        assertEquals("yavijava", FrameworkUtil.getBundle(Class.forName("com.vmware.vim25.VimPortType", false,
+                vsphere.getClass().getClassLoader())).getSymbolicName());
+    }
+
+    @Test
     void theCliAuditsTheLabWithRegisteredServicesOnly() throws Exception {
         Path lab = Path.of(System.getProperty("hvdiag.repo"), "examples", "lab");
         assertTrue(Files.isDirectory(lab), "the lab folder " + lab);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.hvdiag.cli.Catalog;
@@ -27,6 +28,10 @@ public final class UndoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JOURNAL", description = "The journal a fix wrote.")
     Path journalFile;
+
+    // The journal names the server but never what was trusted: trust is the admin's call each time.
+    @Option(names = "--thumbprint", paramLabel = "SHA256", description = "SHA-256 thumbprint of the server certificate you trust, for a journal of a vsphere:// fix.")
+    String thumbprint;
 
     public UndoCommand(Catalog catalog, PrintStream out, PrintStream err) {
         this.catalog = catalog;
@@ -50,7 +55,8 @@ public final class UndoCommand implements Callable<Integer> {
         }
         Targets resolver = new Targets(catalog);
         Connector connector = resolver.connectorById(journal.connectorId());
-        try (Session session = resolver.open(connector, journal.target(), Map.of())) {
+        try (Session session = resolver.open(connector, journal.target(),
+                thumbprint == null ? Map.of() : Map.of("thumbprint", thumbprint))) {
             List<ApplyResult> results = session.undo(journal.entries(), new StderrProgress(err));
             return ResultTable.print(out, "undo", results, null);
         } catch (ConnectorException e) {

@@ -1,0 +1,34 @@
+package org.hvdiag.esxi.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vmware.vim25.DynamicProperty;
+import com.vmware.vim25.ObjectContent;
+
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.HypervisorKind;
+
+/** A HostSystem's hardware summary and ESXi version, mapped into the model. */
+final class HostMapper {
+    private HostMapper() {
+    }
+
+    static Host map(ObjectContent oc) {
+        Map<String, Object> p = new HashMap<>();
+        if (oc.getPropSet() != null) {
+            for (DynamicProperty d : oc.getPropSet()) {
+                p.put(d.getName(), d.getVal());
+            }
+        }
+        String version = VmMapper.text(p.get(VmProperties.HOST_PRODUCT));
+        long bytes = VmMapper.number(p.get(VmProperties.HOST_MEMORY), -1);
+        return new Host(oc.getObj().getVal(), VmMapper.text(p.get(VmProperties.NAME)), HypervisorKind.VSPHERE,
+                version.isEmpty() ? "" : "ESXi " + version,
+                (int) VmMapper.number(p.get(VmProperties.HOST_PACKAGES), -1),
+                (int) VmMapper.number(p.get(VmProperties.HOST_CORES), -1),
+                (int) VmMapper.number(p.get(VmProperties.HOST_THREADS), -1),
+                bytes < 0 ? -1 : bytes >> 20, HardwareByRelease.newestFor(version), List.of());
+    }
+}

@@ -1,0 +1,150 @@
+package org.hvdiag.esxi.internal;
+
+import java.net.ConnectException;
+import java.net.MalformedURLException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.rmi.RemoteException;
+import java.util.Arrays;
+
+import com.vmware.vim25.InvalidLogin;
+import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.MethodFault;
+import com.vmware.vim25.ServiceContent;
+import com.vmware.vim25.VimPortType;
+
+import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.Credentials;
+import org.hvdiag.core.connector.CertificateNotTrusted;
+
+/**
+ * One logged-in vSphere API session: the SOAP port, the service content, and the translation of
+ * failures into messages an admin can act on. The password is used for Login and not kept.
+ */
+final class VimConnection implements AutoCloseable {
+    private static final int CONNECT_MILLIS = 15_000;
+    private static final int READ_MILLIS = 10 * 60_000;
+
+    private final VsphereUrl url;
+    private final VimPortType port;
+    private final ServiceContent content;
+
+    private VimConnection(VsphereUrl url, VimPortType port, ServiceContent content) {
+        this.url = url;
+        this.port = port;
+        this.content = content;
+    }
+
+    static VimConnection login(VsphereUrl url, Credentials credentials, String thumbprint) throws ConnectorException {
+        QuietSdkLog.apply();
+        String pinned = "";
+        if (thumbprint != null && !thumbprint.isBlank()) {
+            pinned = Thumbprint.normalise(thumbprint);
+            if (pinned == null) {
+                throw new ConnectorException("--thumbprint '" + thumbprint + "' is not a SHA-256 thumbprint "
+                        + "(expected 32 hex byte pairs such as AB:CD:...)");
+            }
+        }
+        PinnedTrust trust = new PinnedTrust(pinned);
+        VimPortType port;
+        try {
+            port = new VimPortType(new PinnedClient(url.sdkUrl(), trust, CONNECT_MILLIS, READ_MILLIS));
+        } catch (MalformedURLException | RemoteException e) {
+            throw new ConnectorException("cannot use " + url.hostAndPort() + ": " + e.getMessage());
+        }
+        ServiceContent content;
+        try {
+            content = port.retrieveServiceContent(serviceInstance());
+        } catch (RemoteException e) {
+            throw failure(url, trust, "connect to", e);
+        }
+        char[] password = credentials.password();
+        try {
+            // The URL names the user (decoded: administrator%40vsphere.local is administrator@vsphere.local).
+            port.login(content.getSessionManager(), url.user(), new String(password), null);
+        } catch (RemoteException e) {
+            if (e instanceof InvalidLogin || "InvalidLogin".equals(FaultName.of(e))) {
+                throw new ConnectorException("login to " + url.hostAndPort() + " as '" + url.user()
+                        + "' refused: wrong user name or password");
+            }
+            throw failure(url, trust, "log in to", e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        return new VimConnection(url, port, content);
+    }
+
+    VimPortType port() {
+        return port;
+    }
+
+    ServiceContent content() {
+        return content;
+    }
+
+    VsphereUrl url() {
+        return url;
+    }
+
+    /** What went wrong in a call, in the admin's words, with the server named. */
+    ConnectorException failure(String what, Exception e) {
+        return failure(url, null, what, e);
+    }
+
+    static ConnectorException failure(VsphereUrl url, PinnedTrust trust, String what, Exception e) {
+        if (trust != null && trust.refusedThumbprint() != null) {
+            String t = trust.refusedThumbprint();
+            return new CertificateNotTrusted("the certificate of " + url.hostAndPort() + " is not trusted; its SHA-256 "
+                    + "thumbprint is " + t + ". If that is your server's certificate (check it on the host's console "
+                    + "or in vCenter), run again with --thumbprint " + t, t);
+        }
+        Throwable root = e;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            root = c;
+            if (c instanceof ConnectException) {
+                return new ConnectorException("cannot " + what + " " + url.hostAndPort()
+                        + ": connection refused (nothing listens there: check host and port)");
+            }
+            if (c instanceof UnknownHostException) {
+                return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": unknown host " + url.host());
+            }
+            if (c instanceof NoRouteToHostException) {
+                return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": no route to host");
+            }
+            if (c instanceof SocketTimeoutException) {
+                return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": no answer in time");
+            }
+            if (c instanceof java.net.SocketException || c instanceof java.io.EOFException) {
+                return new ConnectorException("lost the connection to " + url.hostAndPort() + " while trying to " + what
+                        + " it (" + c.getMessage() + ")");
+            }
+            if (c == c.getCause()) {
+                break;
+            }
+        }
+        String fault = FaultName.of(e);
+        String detail = fault != null ? fault : e instanceof MethodFault ? e.getClass().getSimpleName() : String.valueOf(root.getMessage());
+        return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": " + detail);
+    }
+
+    static ManagedObjectReference ref(String type, String value) {
+        ManagedObjectReference r = new ManagedObjectReference();
+        r.setType(type);
+        r.setVal(value);
+        return r;
+    }
+
+    private static ManagedObjectReference serviceInstance() {
+        return ref("ServiceInstance", "ServiceInstance");
+    }
+
+    @Override
+    public void close() {
+        try {
+            port.logout(content.getSessionManager());
+        } catch (RemoteException | RuntimeException e) {
+            // The session ends with the server's idle timeout anyway; a failed logout changes nothing.
+        }
+    }
+}
