@@ -1,0 +1,101 @@
+package org.hvdiag.ui.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.hvdiag.cli.Catalog;
+import org.hvdiag.cli.Cli;
+import org.hvdiag.ui.internal.AuditJob;
+import org.hvdiag.ui.internal.AuditResults;
+import org.hvdiag.ui.internal.Connection;
+import org.hvdiag.ui.internal.Connections;
+import org.hvdiag.ui.internal.Installed;
+import org.hvdiag.ui.internal.Services;
+
+/** The lab fleet and the workbench's shared state, set up the way each test needs it. */
+final class Lab {
+    private Lab() {
+    }
+
+    static Path repoLab() {
+        return Path.of(System.getProperty("hvdiag.repo"), "examples", "lab").toAbsolutePath().normalize();
+    }
+
+    static Path copyOfLab(Path into) throws IOException {
+        Path src = repoLab();
+        try (Stream<Path> all = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path to = into.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return into;
+    }
+
+    /** Only the given connections, passwords in a throw-away secure storage (no master password prompt). */
+    static void onlyConnections(Path storage, Connection... connections) throws Exception {
+        Connections store = Services.get(Connections.class);
+        Map<String, Object> options = Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("test".toCharArray()),
+                IProviderHints.PROMPT_USER, Boolean.FALSE);
+        ISecurePreferences secure = SecurePreferencesFactory.open(storage.toUri().toURL(), options);
+        store.useSecureStorage(secure);
+        for (Connection c : store.all()) {
+            store.remove(c.name());
+        }
+        for (Connection c : connections) {
+            store.save(c, null);
+        }
+    }
+
+    static Connection folder(String name, Path folder) {
+        return new Connection(name, "vmx", folder.toString(), "", Map.of());
+    }
+
+    /** Audits every connection as the Audit button does and waits for the views to get it. */
+    static AuditResults.Snapshot audit() {
+        Connections store = Services.get(Connections.class);
+        AuditJob job = new AuditJob(Services.get(Installed.class), store, Services.get(AuditResults.class), store.all());
+        job.schedule();
+        WorkbenchDriver.waitFor(job, 60_000);
+        WorkbenchDriver.pump(300);
+        return Services.get(AuditResults.class).current();
+    }
+
+    /** What `hvdiag audit FOLDER --format json` reports, run in-process on the registered services. */
+    static List<JsonNode> cliFindings(Path folder) throws IOException {
+        Installed installed = Services.get(Installed.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new Catalog(installed.connectors(), installed.rules()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run("audit", folder.toString(), "--format", "json");
+        if (code > 1) {
+            throw new AssertionError("hvdiag audit exited " + code + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+        List<JsonNode> findings = new ArrayList<>();
+        new ObjectMapper().readTree(out.toByteArray()).path("findings").forEach(findings::add);
+        findings.sort(Comparator.comparing(JsonNode::toString));
+        return findings;
+    }
+}
