@@ -1,10 +1,10 @@
 package org.hvdiag.esxi.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.vmware.vim25.ArrayOfOptionValue;
@@ -34,6 +34,7 @@ import org.hvdiag.core.model.UsbDevice;
 import org.hvdiag.core.model.UsbFilter;
 import org.hvdiag.core.model.UsbSpeed;
 import org.hvdiag.core.model.Vm;
+import org.hvdiag.core.vmware.VmwareAutoconnect;
 import org.hvdiag.core.vmware.VmwareGuestOs;
 
 /**
@@ -51,8 +52,8 @@ final class VmMapper {
     static final String TOOLS_POLICY_KEY = "tools.upgrade.policy";
     static final String POWER_OFF_KEY = "powerType.powerOff";
     static final String HOTPLUG_KEY = "devices.hotplug";
-    static final String GENERIC_AUTOCONNECT = "usb.generic.autoconnect";
-    static final String AUTOCONNECT_PREFIX = "usb.autoConnect.device";
+    static final String GENERIC_AUTOCONNECT = VmwareAutoconnect.GENERIC_KEY;
+    static final String AUTOCONNECT_PREFIX = VmwareAutoconnect.RULE_PREFIX;
 
     /** A VM and, alongside, the raw devices the push needs to build its specs. */
     record Mapped(Vm vm, List<VirtualDevice> usbDevices) { }
@@ -175,54 +176,24 @@ final class VmMapper {
         return best;
     }
 
-    /**
-     * The same autoconnect keys a .vmx file holds (extraConfig is that file's key list):
-     * usb.generic.autoconnect, and usb.autoConnect.deviceN = "vid:0x.... pid:0x...." or "path:...".
-     */
+    /** The same autoconnect keys a .vmx file holds (extraConfig is that file's key list). */
     static List<UsbFilter> filters(Map<String, String> raw) {
-        List<UsbFilter> out = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (String k : raw.keySet()) {
-            if (k.startsWith(AUTOCONNECT_PREFIX)) {
+            if (VmwareAutoconnect.index(k) >= 0 && !raw.get(k).isEmpty()) {
                 keys.add(k);
             }
         }
-        keys.sort(null);
+        keys.sort(Comparator.comparingLong(VmwareAutoconnect::index));
+        List<UsbFilter> out = new ArrayList<>();
         for (String k : keys) {
-            String pattern = raw.get(k);
-            if (pattern.isEmpty()) {
-                continue;
-            }
-            int vid = hexAfter(pattern, "vid:");
-            int pid = hexAfter(pattern, "pid:");
-            String port = "";
-            int at = pattern.indexOf("path:");
-            if (at >= 0) {
-                int end = pattern.indexOf(' ', at);
-                port = pattern.substring(at + 5, end < 0 ? pattern.length() : end);
-            }
-            out.add(new UsbFilter(k, k, vid, pid, port, pattern, true));
+            out.add(VmwareAutoconnect.parse(k, raw.get(k)).filter());
         }
         String generic = raw.getOrDefault(GENERIC_AUTOCONNECT, "");
         if ("true".equalsIgnoreCase(generic)) {
-            out.add(new UsbFilter(GENERIC_AUTOCONNECT, "generic autoconnect", -1, -1, "", generic, true));
+            out.add(VmwareAutoconnect.generic(generic));
         }
         return out;
-    }
-
-    private static int hexAfter(String pattern, String label) {
-        int at = pattern.indexOf(label);
-        if (at < 0) {
-            return -1;
-        }
-        int start = at + label.length();
-        int end = pattern.indexOf(' ', start);
-        String v = pattern.substring(start, end < 0 ? pattern.length() : end).toLowerCase(Locale.ROOT);
-        try {
-            return Integer.parseInt(v.startsWith("0x") ? v.substring(2) : v, 16);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /** extraConfig as a map; a key given twice keeps its last value, and an empty value means unset. */

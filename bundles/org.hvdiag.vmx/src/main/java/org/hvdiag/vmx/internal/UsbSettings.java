@@ -9,6 +9,7 @@ import org.hvdiag.core.model.UsbControllerType;
 import org.hvdiag.core.model.UsbDevice;
 import org.hvdiag.core.model.UsbFilter;
 import org.hvdiag.core.model.UsbSpeed;
+import org.hvdiag.core.vmware.VmwareAutoconnect;
 
 /**
  * The USB part of a .vmx: the three controllers VMware emulates, the devices VMware records under
@@ -20,8 +21,8 @@ final class UsbSettings {
     static final String UHCI = "usb";
     static final String EHCI = "ehci";
     static final String XHCI = "usb_xhci";
-    static final String GENERIC_AUTOCONNECT = "usb.generic.autoconnect";
-    static final String AUTOCONNECT_PREFIX = "usb.autoConnect.device";
+    static final String GENERIC_AUTOCONNECT = VmwareAutoconnect.GENERIC_KEY;
+    static final String AUTOCONNECT_PREFIX = VmwareAutoconnect.RULE_PREFIX;
     private static final String[] DEVICE_PREFIXES = {UHCI, EHCI, XHCI};
 
     private UsbSettings() {
@@ -101,98 +102,21 @@ final class UsbSettings {
             out.add(autoConnectRule(s, key));
         }
         if (s.flag(GENERIC_AUTOCONNECT, false)) {
-            out.add(new UsbFilter(GENERIC_AUTOCONNECT, "generic autoconnect", -1, -1, "", s.text(GENERIC_AUTOCONNECT), true));
+            out.add(VmwareAutoconnect.generic(s.text(GENERIC_AUTOCONNECT)));
         }
         return out;
     }
 
     /** N of usb.autoConnect.deviceN, or -1 when the key is something else. */
     static long autoConnectIndex(String key) {
-        int from = AUTOCONNECT_PREFIX.length();
-        if (key.length() <= from || key.length() - from > 9
-                || !key.regionMatches(true, 0, AUTOCONNECT_PREFIX, 0, from)) {
-            return -1;
-        }
-        for (int i = from; i < key.length(); i++) {
-            if (!Character.isDigit(key.charAt(i))) {
-                return -1;
-            }
-        }
-        return Long.parseLong(key.substring(from));
+        return VmwareAutoconnect.index(key);
     }
 
-    /**
-     * "vid:0x0781 pid:0x5567", "path:1/2/3 autoclean:1", "name:SanDisk\ Cruzer vid:0781 pid:5567":
-     * space-separated name:value pairs, a backslash keeping the next character (a space in a name).
-     */
     private static UsbFilter autoConnectRule(VmxSettings s, String key) {
-        String pattern = s.text(key);
-        String name = "";
-        String port = "";
-        int vid = -1;
-        int pid = -1;
-        for (String token : tokens(pattern)) {
-            int colon = token.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String field = token.substring(0, colon);
-            String value = token.substring(colon + 1);
-            if (field.equalsIgnoreCase("name")) {
-                name = value;
-            } else if (field.equalsIgnoreCase("path")) {
-                port = value;
-            } else if (field.equalsIgnoreCase("vid")) {
-                vid = hex16(value);
-                if (vid < 0) {
-                    s.problem(key, "vid:XXXX with a hexadecimal vendor id, e.g. vid:0x0781");
-                }
-            } else if (field.equalsIgnoreCase("pid")) {
-                pid = hex16(value);
-                if (pid < 0) {
-                    s.problem(key, "pid:XXXX with a hexadecimal product id, e.g. pid:0x5567");
-                }
-            }
+        VmwareAutoconnect.Rule rule = VmwareAutoconnect.parse(key, s.text(key));
+        for (String expected : rule.problems()) {
+            s.problem(key, expected);
         }
-        return new UsbFilter(key, name, vid, pid, port, pattern, true);
-    }
-
-    static List<String> tokens(String pattern) {
-        List<String> out = new ArrayList<>();
-        StringBuilder t = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                t.append(pattern.charAt(++i));
-            } else if (c == ' ' || c == '\t') {
-                if (t.length() > 0) {
-                    out.add(t.toString());
-                    t.setLength(0);
-                }
-            } else {
-                t.append(c);
-            }
-        }
-        if (t.length() > 0) {
-            out.add(t.toString());
-        }
-        return out;
-    }
-
-    /** "0x0781" or "0781"; -1 when not a 16-bit hexadecimal number. */
-    static int hex16(String v) {
-        String digits = v.startsWith("0x") || v.startsWith("0X") ? v.substring(2) : v;
-        if (digits.isEmpty() || digits.length() > 4) {
-            return -1;
-        }
-        int n = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = Character.digit(digits.charAt(i), 16);
-            if (d < 0) {
-                return -1; // Integer.parseInt would take a sign
-            }
-            n = n << 4 | d;
-        }
-        return n;
+        return rule.filter();
     }
 }

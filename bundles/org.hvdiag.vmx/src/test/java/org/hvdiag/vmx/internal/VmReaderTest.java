@@ -243,20 +243,6 @@ class VmReaderTest {
     }
 
     @Test
-    void autoconnectTokens() {
-        assertEquals(List.of("name:a b", "vid:1"), UsbSettings.tokens("name:a\\ b  vid:1"));
-        assertEquals(0x0781, UsbSettings.hex16("0x0781"));
-        assertEquals(0x0781, UsbSettings.hex16("0781"));
-        assertEquals(-1, UsbSettings.hex16("0x12345"));
-        assertEquals(-1, UsbSettings.hex16(""));
-        assertEquals(-1, UsbSettings.hex16("+12"));
-        assertEquals(0xc52b, UsbSettings.hex16("0XC52B"));
-        assertEquals(3, UsbSettings.autoConnectIndex("usb.AUTOCONNECT.device3"));
-        assertEquals(-1, UsbSettings.autoConnectIndex("usb.autoConnect.deviceX"));
-        assertEquals(-1, UsbSettings.autoConnectIndex("usb.autoConnect.device"));
-    }
-
-    @Test
     void genericAutoconnectOffIsNoFilter() throws Exception {
         assertEquals(List.of(), read("g.vmx", "usb.generic.autoConnect = \"FALSE\"\n").usbFilters());
     }
