@@ -25,5 +25,24 @@ cp -a "$repo/examples/lab" "$work/lab-copy"
 check "fix --dry-run changes nothing" bash -c "'$hv' fix '$work/lab-copy' --dry-run >/dev/null && diff -r '$repo/examples/lab' '$work/lab-copy'"
 check "fix --yes applies and journals" bash -c "'$hv' fix '$work/lab-copy' --yes --journal '$work/journal.jsonl'; test -s '$work/journal.jsonl' && ! diff -rq '$repo/examples/lab' '$work/lab-copy' >/dev/null"
 check "undo restores every file byte for byte" bash -c "'$hv' undo '$work/journal.jsonl' && diff -r '$repo/examples/lab' '$work/lab-copy'"
+
+# vSphere through the product, against the simulator harness on loopback.
+harness=$("$repo/tools/vcsim-harness/build.sh" 2>"$work/harness-build.err") || { echo "harness build failed:"; cat "$work/harness-build.err"; }
+if [ -n "${harness:-}" ]; then
+  export VCSIM_PASSWORD="smoke-$$"
+  "$harness" -vms 200 -user admin >"$work/harness.out" 2>"$work/harness.err" &
+  harness_pid=$!
+  trap 'kill "$harness_pid" 2>/dev/null; rm -rf "$work"' EXIT
+  for _ in $(seq 300); do grep -q '^ready' "$work/harness.out" 2>/dev/null && break; sleep 0.1; done
+  url=$(sed -n 's/^url //p' "$work/harness.out"); thumb=$(sed -n 's/^thumbprint //p' "$work/harness.out")
+  hostport=${url#https://}; hostport=${hostport%/sdk}
+  export HVDIAG_PASSWORD="$VCSIM_PASSWORD"
+  check "vsphere: an unknown certificate is refused with its thumbprint (2)" bash -c "'$hv' audit vsphere://admin@$hostport </dev/null 2>'$work/refused.err'; code=\$?; cat '$work/refused.err'; [ \$code = 2 ] && grep -q '$thumb' '$work/refused.err'"
+  check "vsphere: audit with the thumbprint prints findings (1)" bash -c "'$hv' audit vsphere://admin@$hostport --thumbprint '$thumb' </dev/null >'$work/vs.txt'; code=\$?; tail -n 1 '$work/vs.txt'; [ \$code = 1 ] && tail -n 1 '$work/vs.txt' | grep -qE '^200 VMs, [0-9]+ hosts? audited'"
+  check "vsphere: a wrong password is a connection error (2)" exit_code_is 2 env HVDIAG_PASSWORD=wrong "$hv" audit vsphere://admin@$hostport --thumbprint "$thumb"
+  check "vsphere: fix --dry-run previews" bash -c "'$hv' fix vsphere://admin@$hostport --thumbprint '$thumb' --rule power-hard-poweroff --dry-run </dev/null | grep -q 'Nothing was changed'"
+else
+  failed=$((failed+1)); echo "FAILED  vsphere: the simulator harness could not be built"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
