@@ -167,6 +167,7 @@ type watch struct {
 	dieAfter int
 	mu       sync.Mutex
 	count    int
+	inflight sync.WaitGroup
 }
 
 var thisVM = regexp.MustCompile(`<ReconfigVM_Task[^>]*>\s*<_this[^>]*>([^<]+)</_this>`)
@@ -186,18 +187,27 @@ func (w *watch) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	w.mu.Lock()
 	w.count++
 	n := w.count
+	late := w.dieAfter > 0 && n > w.dieAfter
+	if !late {
+		w.inflight.Add(1)
+	}
 	w.mu.Unlock()
+	if late {
+		select {} // the process is about to exit: this change is never made nor answered
+	}
 	if w.dieAfter > 0 && n == w.dieAfter {
 		rec := httptest.NewRecorder()
 		w.next.ServeHTTP(rec, r)
 		applyPowerOps(string(m[1]), body)
+		w.inflight.Done()
+		// Changes already in flight finish and are traced first, so the trace names every VM the
+		// server changed before it died.
+		w.inflight.Wait()
 		fmt.Printf("reconfigured %s\n", m[1])
 		fmt.Println("dying")
 		os.Exit(137)
 	}
-	if w.dieAfter > 0 && n > w.dieAfter {
-		return // never reached: the process is gone
-	}
+	defer w.inflight.Done()
 	w.next.ServeHTTP(rw, r)
 	applyPowerOps(string(m[1]), body)
 	if w.trace {

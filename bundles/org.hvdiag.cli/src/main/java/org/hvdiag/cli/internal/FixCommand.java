@@ -3,8 +3,6 @@ package org.hvdiag.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +28,7 @@ import org.hvdiag.core.connector.Connector;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.journal.Journal;
+import org.hvdiag.core.journal.JournalFolder;
 import org.hvdiag.core.model.Inventory;
 import org.hvdiag.core.model.Vm;
 
@@ -105,7 +104,7 @@ public final class FixCommand implements Callable<Integer> {
                 out.println(plans.size() + " VM(s) would change. Nothing was changed: run again with --yes to apply.");
                 return ExitCode.CLEAN;
             }
-            Path file = journalFile != null ? journalFile : defaultJournal();
+            Path file = journalFile != null ? journalFile : JournalFolder.newFile(JournalFolder.folder());
             List<ApplyResult> results;
             try (Journal journal = Journal.create(file, connector.id(), target)) {
                 out.println("Journal: " + file);
@@ -132,10 +131,5 @@ public final class FixCommand implements Callable<Integer> {
         if (needsOff && vm != null && !vm.powerState().isOff()) {
             out.println("    ! the VM must be powered off first (it is " + vm.powerState() + ")");
         }
-    }
-
-    private static Path defaultJournal() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        return Path.of(System.getProperty("user.home"), ".hvdiag", "journals", "fix-" + stamp + ".jsonl");
     }
 }

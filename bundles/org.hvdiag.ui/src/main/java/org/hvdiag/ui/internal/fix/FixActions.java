@@ -1,6 +1,5 @@
 package org.hvdiag.ui.internal.fix;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
+import org.hvdiag.core.journal.JournalFolder;
 import org.hvdiag.ui.internal.AuditJob;
 import org.hvdiag.ui.internal.AuditResults;
 import org.hvdiag.ui.internal.Connection;
@@ -31,18 +31,9 @@ public final class FixActions {
         this.results = results;
     }
 
-    /**
-     * Where journals go: the CLI's folder, so either tool can undo the other's push;
-     * -Dhvdiag.journals=FOLDER moves them (the UI tests keep theirs in the build folder).
-     */
-    public static Path journalFolder() {
-        String chosen = System.getProperty("hvdiag.journals");
-        return chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), ".hvdiag", "journals");
-    }
-
     public PushJob push(FixPreview preview) {
         results.beginPush();
-        PushJob job = new PushJob(new Sessions(installed, connections), results, preview.plansByConnection(), journalFolder());
+        PushJob job = new PushJob(new Sessions(installed, connections), results, preview.plansByConnection(), JournalFolder.folder());
         whenDone(job, () -> results.publishOutcome(new AuditResults.Outcome("fix", job.outcome())),
                 new ArrayList<>(preview.plansByConnection().keySet()));
         job.schedule();

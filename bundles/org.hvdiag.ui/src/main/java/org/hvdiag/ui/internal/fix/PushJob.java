@@ -2,8 +2,6 @@ package org.hvdiag.ui.internal.fix;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.journal.Journal;
+import org.hvdiag.core.journal.JournalFolder;
 import org.hvdiag.ui.internal.AuditResults;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.Sessions;
@@ -49,8 +48,7 @@ public final class PushJob extends Job {
         SubMonitor sub = SubMonitor.convert(monitor, getName(), plans.size());
         for (Map.Entry<Connection, List<ChangePlan>> e : plans.entrySet()) {
             Connection c = e.getKey();
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-            Path file = journalFolder.resolve("fix-" + stamp + ".jsonl");
+            Path file = JournalFolder.newFile(journalFolder);
             try (Session session = sessions.open(c); Journal journal = Journal.create(file, c.connectorId(), c.target())) {
                 results.rememberPush(file, c);
                 List<ApplyResult> r = session.apply(e.getValue(), journal, new org.hvdiag.ui.internal.MonitorProgress(sub.split(1)));
