@@ -15,10 +15,13 @@ fail() { echo "workbench-install: FAIL: $*" >&2; exit 1; }
 
 profile_dir="$plain/p2/org.eclipse.equinox.p2.engine/profileRegistry/DefaultProfile.profile"
 latest=$(ls -t "$profile_dir"/*.profile.gz | head -n 1)
-zcat "$latest" | grep -q "id='org.hvdiag.ui.feature.feature.group'" || fail "p2 does not list the hvdiag UI feature as installed"
+# Read whole before grepping: with pipefail, grep -q closing the pipe early fails zcat (SIGPIPE).
+latest_profile=$(zcat "$latest")
+grep -q "id='org.hvdiag.ui.feature.feature.group'" <<<"$latest_profile" || fail "p2 does not list the hvdiag UI feature as installed"
 [ -n "$(ls "$plain"/plugins/org.hvdiag.ui_*.jar 2>/dev/null)" ] || fail "org.hvdiag.ui is not in the platform's plugins"
 first=$(ls -tr "$profile_dir"/*.profile.gz | head -n 1)
-if zcat "$first" | grep -q "id='org.hvdiag.ui'"; then fail "the platform as first materialized already had hvdiag in it"; fi
+first_profile=$(zcat "$first")
+if grep -q "id='org.hvdiag.ui'" <<<"$first_profile"; then fail "the platform as first materialized already had hvdiag in it"; fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
