@@ -54,7 +54,7 @@ final class Harness implements AutoCloseable {
         String err = new String(build.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (build.waitFor() != 0 || out.isEmpty()) {
             throw new AssertionError("the vSphere simulator harness could not be built by " + script + ": " + err
-                    + "\n(.ci/run installs golang-go and golang-github-vmware-govmomi-dev from tools/debian-packages.txt)");
+                    + "\n(tools/install-packages, run by tools/test, installs golang-go and golang-github-vmware-govmomi-dev from tools/debian-packages.txt)");
         }
         return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
     }
