@@ -85,6 +85,7 @@ public final class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         List<ObjectError> errors = new ArrayList<>();
         List<String> targets = new ArrayList<>();
+        Map<String, String> hostNames = new HashMap<>();
         int vmCount = 0;
         int hostCount = 0;
         for (Inventory inv : inventories) {
@@ -93,9 +94,12 @@ public final class RuleEngine {
             audit(inv.vms(), inv.hostsById(), settings,
                     f -> findings.add(f.target().isEmpty() ? f.withTarget(target) : f));
             errors.addAll(inv.errors());
+            for (Host h : inv.hosts()) {
+                hostNames.put(AuditReport.hostKey(target, h.id()), h.name());
+            }
             vmCount += inv.vms().size();
             hostCount += inv.hosts().size();
         }
-        return new AuditReport(targets, rules(), findings, errors, vmCount, hostCount);
+        return new AuditReport(targets, rules(), findings, errors, vmCount, hostCount, hostNames);
     }
 }

@@ -137,6 +137,10 @@ class RuleEngineTest {
         assertEquals("vsphere://admin@vc01", report.findings().get(0).target());
         assertEquals("power-hard-poweroff", report.findings().get(1).ruleId());
         assertEquals("/srv/vms", report.findings().get(1).target());
+        // Both hosts have the same id; each target names its own.
+        assertEquals(report.findings().get(0).hostId(), report.findings().get(1).hostId());
+        assertEquals("esx01", report.hostName(report.findings().get(0)));
+        assertEquals("ws01", report.hostName(report.findings().get(1)));
         assertEquals(2, report.vmCount());
         assertEquals(2, report.hostCount());
         assertEquals(1, report.errors().size());

@@ -99,6 +99,14 @@ class LabAuditTest {
     }
 
     @Test
+    void theTextReportNamesHostsAsTheAdminKnowsThem() {
+        Lab.Run text = Lab.hvdiag("audit", Lab.folder().toString());
+        assertTrue(text.out().contains("VM Win7 CAD (" + Lab.folder().resolve("win7-cad").resolve("win7-cad.vmx") + ") on lab-workstation-01\n"),
+                "a VM heading names its host by the name in hvdiag-host.properties:\n" + text.out());
+        assertTrue(text.out().contains("\nHost lab-workstation-01\n"), "the host finding's heading:\n" + text.out());
+    }
+
+    @Test
     void everyFindingNamesItsVmAndEvidence() {
         report.path("findings").forEach(f -> {
             assertTrue(f.path("message").asText().length() > 10, "a message: " + f);

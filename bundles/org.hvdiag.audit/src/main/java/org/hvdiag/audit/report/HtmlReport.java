@@ -117,7 +117,7 @@ public final class HtmlReport implements ReportWriter {
                 w.write("<td class=\"wrap\" title=\"" + HtmlText.of(f.vmId()) + "\">"
                         + HtmlText.of(f.vmName() == null ? f.vmId() : f.vmName()) + "</td>");
             }
-            w.write("<td>" + HtmlText.of(f.hostId()) + "</td>");
+            w.write("<td title=\"" + HtmlText.of(f.hostId()) + "\">" + HtmlText.of(report.hostName(f)) + "</td>");
             if (manyTargets) {
                 w.write("<td class=\"wrap\">" + HtmlText.of(f.target()) + "</td>");
             }

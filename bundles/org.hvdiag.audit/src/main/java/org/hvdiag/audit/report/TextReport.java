@@ -36,7 +36,7 @@ public final class TextReport implements ReportWriter {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         boolean manyTargets = report.targets().size() > 1;
         for (List<Finding> group : groups(report.findings()).values()) {
-            w.write(heading(group.get(0), manyTargets));
+            w.write(heading(group.get(0), report.hostName(group.get(0)), manyTargets));
             w.write(NL);
             group.sort(WORST_FIRST);
             for (Finding f : group) {
@@ -67,18 +67,18 @@ public final class TextReport implements ReportWriter {
         return groups;
     }
 
-    private static String heading(Finding f, boolean manyTargets) {
+    private static String heading(Finding f, String hostName, boolean manyTargets) {
         StringBuilder sb = new StringBuilder();
         if (f.vmId() == null) {
-            sb.append("Host ").append(TerminalText.of(f.hostId().isEmpty() ? "(unknown)" : f.hostId()));
+            sb.append("Host ").append(TerminalText.of(hostName.isEmpty() ? "(unknown)" : hostName));
         } else {
             String name = f.vmName() == null ? f.vmId() : f.vmName();
             sb.append("VM ").append(TerminalText.of(name));
             if (!name.equals(f.vmId())) {
                 sb.append(" (").append(TerminalText.of(f.vmId())).append(')');
             }
-            if (!f.hostId().isEmpty()) {
-                sb.append(" on ").append(TerminalText.of(f.hostId()));
+            if (!hostName.isEmpty()) {
+                sb.append(" on ").append(TerminalText.of(hostName));
             }
         }
         if (manyTargets && !f.target().isEmpty()) {
