@@ -1,9 +1,11 @@
 package org.hvdiag.core.change;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.hvdiag.core.model.Vm;
 
@@ -69,7 +71,33 @@ public record ChangePlan(String vmId, String vmName, List<String> ruleIds, List<
         merged.addAll(other.changes);
         LinkedHashSet<String> rules = new LinkedHashSet<>(ruleIds);
         rules.addAll(other.ruleIds);
-        return new ChangePlan(vmId, vmName, List.copyOf(rules), List.copyOf(pre), orderForApply(List.copyOf(merged)));
+        return new ChangePlan(vmId, vmName, List.copyOf(rules), List.copyOf(pre),
+                orderForApply(withoutEditsOfRemoved(List.copyOf(merged))));
+    }
+
+    /**
+     * One rule may turn off autoconnect on a device or filter that another rule removes: the removal
+     * does what the edit wanted, and a hypervisor asked to edit a device it is removing refuses the
+     * whole reconfiguration.
+     */
+    static List<ConfigChange> withoutEditsOfRemoved(List<ConfigChange> changes) {
+        Set<String> removed = new HashSet<>();
+        for (ConfigChange c : changes) {
+            if (c instanceof ConfigChange.RemoveUsbDevice d) {
+                removed.add(d.deviceId());
+            } else if (c instanceof ConfigChange.RemoveUsbFilter f) {
+                removed.add(f.filterId());
+            } else if (c instanceof ConfigChange.RemoveUsbController r) {
+                removed.add(r.controllerId());
+            }
+        }
+        List<ConfigChange> kept = new ArrayList<>(changes.size());
+        for (ConfigChange c : changes) {
+            if (!(c instanceof ConfigChange.SetAutoConnect a && !a.enabled() && removed.contains(a.objectId()))) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /**
