@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -37,15 +36,7 @@ class ConnectionsTest {
         Lab.onlyConnections(temp.resolve("secure_storage"));
         WorkbenchDriver.openPerspective();
         WorkbenchDriver.showView(DiagnosticsPerspective.CONNECTIONS);
-        Display d = WorkbenchDriver.display();
-        boolean[] driven = new boolean[1];
-        Runnable[] step = new Runnable[1];
-        step[0] = () -> {
-            Shell wizard = Stream.of(d.getShells()).filter(s -> "Add connection".equals(s.getText()) && s.isVisible()).findFirst().orElse(null);
-            if (wizard == null) {
-                d.timerExec(100, step[0]);
-                return;
-            }
+        WorkbenchDriver.driveDialog(WorkbenchDriver.widget("connections.add", Button.class), "Add connection", wizard -> {
             Table kinds = WorkbenchDriver.widget("wizard.kinds", Table.class);
             int vmx = -1;
             for (int i = 0; i < kinds.getItemCount(); i++) {
@@ -59,12 +50,8 @@ class ConnectionsTest {
             WorkbenchDriver.widget("wizard.name", Text.class).setText("second lab");
             WorkbenchDriver.widget("wizard.target", Text.class).setText(Lab.repoLab().toString());
             WorkbenchDriver.screenshot("connection-wizard");
-            driven[0] = true;
             press(wizard, "Finish");
-        };
-        d.timerExec(100, step[0]);
-        WorkbenchDriver.click(WorkbenchDriver.widget("connections.add", Button.class));
-        assertTrue(driven[0], "the wizard opened and was driven");
+        });
         Connections store = Services.get(Connections.class);
         assertEquals(new Connection("second lab", "vmx", Lab.repoLab().toString(), "", Map.of()), store.named("second lab").orElseThrow());
         Table table = WorkbenchDriver.widget("connections.table", Table.class);
@@ -88,16 +75,8 @@ class ConnectionsTest {
             WorkbenchDriver.openPerspective();
             WorkbenchDriver.pumpUntil("the test connector installed",
                     () -> Services.get(org.hvdiag.ui.internal.Installed.class).connector("pinned-test").isPresent(), 5_000);
-            Display d = WorkbenchDriver.display();
             String[] shown = new String[1];
-            Throwable[] problem = new Throwable[1];
-            Runnable[] step = new Runnable[1];
-            step[0] = () -> {
-                Shell wizard = Stream.of(d.getShells()).filter(s -> "Add connection".equals(s.getText()) && s.isVisible()).findFirst().orElse(null);
-                if (wizard == null) {
-                    d.timerExec(100, step[0]);
-                    return;
-                }
+            WorkbenchDriver.driveDialog(WorkbenchDriver.widget("connections.add", Button.class), "Add connection", wizard -> {
                 Table kinds = WorkbenchDriver.widget("wizard.kinds", Table.class);
                 for (int i = 0; i < kinds.getItemCount(); i++) {
                     if (kinds.getItem(i).getText().endsWith("(pinned-test)")) {
@@ -111,35 +90,15 @@ class ConnectionsTest {
                 WorkbenchDriver.widget("wizard.user", Text.class).setText("admin");
                 WorkbenchDriver.widget("wizard.password", Text.class).setText(PinnedServer.PASSWORD);
                 // The accept dialog runs its own loop: read what it shows, then trust.
-                d.timerExec(300, new Runnable() {
-                    @Override
-                    public void run() {
-                        Shell accept = Stream.of(d.getShells()).filter(s -> "Unknown server certificate".equals(s.getText()) && s.isVisible())
-                                .findFirst().orElse(null);
-                        if (accept == null) {
-                            d.timerExec(100, this);
-                            return;
-                        }
-                        shown[0] = texts(accept);
-                        WorkbenchDriver.screenshotOf(accept, "certificate-thumbprint");
-                        press(accept, "Trust this certificate");
-                    }
+                WorkbenchDriver.whenShellOpens("Unknown server certificate", accept -> {
+                    shown[0] = texts(accept);
+                    WorkbenchDriver.screenshotOf(accept, "certificate-thumbprint");
+                    press(accept, "Trust this certificate");
                 });
-                try {
-                    WorkbenchDriver.click(WorkbenchDriver.widget("wizard.check", Button.class));
-                    assertEquals(PinnedServer.THUMBPRINT, WorkbenchDriver.widget("wizard.thumbprint", Text.class).getText());
-                    press(wizard, "Finish");
-                } catch (Throwable t) {
-                    // A failure inside the dialog's own loop would only be logged: keep it, close the wizard.
-                    problem[0] = t;
-                    wizard.close();
-                }
-            };
-            d.timerExec(100, step[0]);
-            WorkbenchDriver.click(WorkbenchDriver.widget("connections.add", Button.class));
-            if (problem[0] != null) {
-                throw new AssertionError("while driving the wizard", problem[0]);
-            }
+                WorkbenchDriver.click(WorkbenchDriver.widget("wizard.check", Button.class));
+                assertEquals(PinnedServer.THUMBPRINT, WorkbenchDriver.widget("wizard.thumbprint", Text.class).getText());
+                press(wizard, "Finish");
+            });
             assertTrue(shown[0] != null && shown[0].contains(PinnedServer.THUMBPRINT), "the dialog shows the thumbprint: " + shown[0]);
             Connections store = Services.get(Connections.class);
             Connection saved = store.named("vcenter").orElseThrow();
@@ -199,33 +158,15 @@ class ConnectionsTest {
         Table table = WorkbenchDriver.widget("connections.table", Table.class);
         WorkbenchDriver.pumpUntil("the connection listed", () -> table.getItemCount() == 1, 5_000);
         WorkbenchDriver.select(table, 0);
-        Display d = WorkbenchDriver.display();
-        Throwable[] problem = new Throwable[1];
-        Runnable[] step = new Runnable[1];
-        step[0] = () -> {
-            Shell wizard = Stream.of(d.getShells()).filter(s -> "Edit connection lab".equals(s.getText()) && s.isVisible()).findFirst().orElse(null);
-            if (wizard == null) {
-                d.timerExec(100, step[0]);
-                return;
-            }
-            try {
-                Text name = WorkbenchDriver.widget("wizard.name", Text.class);
-                Text target = WorkbenchDriver.widget("wizard.target", Text.class);
-                assertEquals("lab", name.getText());
-                assertEquals(Lab.repoLab().toString(), target.getText());
-                name.setText("lab copy");
-                target.setText(copy.toString());
-                press(wizard, "Finish");
-            } catch (Throwable t) {
-                problem[0] = t;
-                wizard.close();
-            }
-        };
-        d.timerExec(100, step[0]);
-        WorkbenchDriver.click(WorkbenchDriver.widget("connections.edit", Button.class));
-        if (problem[0] != null) {
-            throw new AssertionError("while driving the wizard", problem[0]);
-        }
+        WorkbenchDriver.driveDialog(WorkbenchDriver.widget("connections.edit", Button.class), "Edit connection lab", wizard -> {
+            Text name = WorkbenchDriver.widget("wizard.name", Text.class);
+            Text target = WorkbenchDriver.widget("wizard.target", Text.class);
+            assertEquals("lab", name.getText());
+            assertEquals(Lab.repoLab().toString(), target.getText());
+            name.setText("lab copy");
+            target.setText(copy.toString());
+            press(wizard, "Finish");
+        });
         Connections store = Services.get(Connections.class);
         assertEquals(List.of(new Connection("lab copy", "vmx", copy.toString(), "", Map.of())), store.all());
         WorkbenchDriver.pumpUntil("the renamed connection listed", () -> table.getItemCount() == 1 && table.getItem(0).getText(0).equals("lab copy"), 5_000);

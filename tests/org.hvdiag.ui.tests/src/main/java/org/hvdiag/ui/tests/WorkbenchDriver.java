@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
@@ -145,17 +146,27 @@ final class WorkbenchDriver {
 
     /** Presses {@code buttonText} in the next dialog titled {@code title} once it opens (it runs its own loop). */
     static void answerNextDialog(String title, String buttonText) {
+        whenShellOpens(title, shell -> {
+            Button b = button(shell, buttonText);
+            if (b != null) {
+                b.notifyListeners(SWT.Selection, new Event());
+            }
+        });
+    }
+
+    /**
+     * Hands the next visible shell titled {@code title} to {@code steps}, from inside the event loop
+     * of whatever opens it (a modal dialog runs its own). Gives up after 20 s.
+     */
+    static void whenShellOpens(String title, Consumer<Shell> steps) {
         Display d = display();
         Runnable[] poll = new Runnable[1];
         long end = System.currentTimeMillis() + 20_000;
         poll[0] = () -> {
             for (Shell s : d.getShells()) {
                 if (title.equals(s.getText()) && s.isVisible()) {
-                    Button b = button(s, buttonText);
-                    if (b != null) {
-                        b.notifyListeners(SWT.Selection, new Event());
-                        return;
-                    }
+                    steps.accept(s);
+                    return;
                 }
             }
             if (System.currentTimeMillis() < end) {
@@ -163,6 +174,32 @@ final class WorkbenchDriver {
             }
         };
         d.timerExec(100, poll[0]);
+    }
+
+    /**
+     * Clicks {@code opener}, which opens a modal dialog titled {@code title}, and drives the dialog
+     * with {@code steps}. A failure inside the dialog's own loop would only be logged, so it is kept,
+     * the dialog closed, and the test failed with it here.
+     */
+    static void driveDialog(Button opener, String title, Consumer<Shell> steps) {
+        Throwable[] problem = new Throwable[1];
+        boolean[] driven = new boolean[1];
+        whenShellOpens(title, dialog -> {
+            driven[0] = true;
+            try {
+                steps.accept(dialog);
+            } catch (Throwable t) {
+                problem[0] = t;
+                dialog.close();
+            }
+        });
+        click(opener);
+        if (problem[0] != null) {
+            throw new AssertionError("while driving the dialog '" + title + "'", problem[0]);
+        }
+        if (!driven[0]) {
+            fail("the dialog '" + title + "' did not open");
+        }
     }
 
     private static Button button(Composite c, String text) {
