@@ -1,16 +1,8 @@
 package org.hvdiag.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 
-import picocli.CommandLine;
-
-import org.hvdiag.cli.internal.AuditCommand;
-import org.hvdiag.cli.internal.ExitCode;
-import org.hvdiag.cli.internal.FixCommand;
-import org.hvdiag.cli.internal.HvdiagCommand;
-import org.hvdiag.cli.internal.RulesCommand;
-import org.hvdiag.cli.internal.UndoCommand;
+import org.hvdiag.cli.internal.CommandTree;
 
 /**
  * The hvdiag command line, independent of how it was started: the headless Eclipse application
@@ -29,23 +21,6 @@ public final class Cli {
 
     /** Runs one command and returns its exit code: 0 clean, 1 findings or VMs not fixed, 2 usage or input error. */
     public int run(String... args) {
-        CommandLine cmd = new CommandLine(new HvdiagCommand());
-        cmd.addSubcommand(new AuditCommand(catalog, out, err));
-        cmd.addSubcommand(new FixCommand(catalog, out, err));
-        cmd.addSubcommand(new UndoCommand(catalog, out, err));
-        cmd.addSubcommand(new RulesCommand(catalog, out));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        cmd.setExitCodeExceptionMapper(e -> ExitCode.USAGE_OR_INPUT);
-        cmd.setParameterExceptionHandler((e, a) -> {
-            err.println("hvdiag: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return ExitCode.USAGE_OR_INPUT;
-        });
-        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("hvdiag: " + e.getMessage());
-            return ExitCode.USAGE_OR_INPUT;
-        });
-        return cmd.execute(args);
+        return CommandTree.of(catalog, out, err).execute(args);
     }
 }

@@ -1,15 +1,20 @@
 package org.hvdiag.esxi;
 
+import java.util.List;
+
 import org.osgi.service.component.annotations.Component;
 
-import org.hvdiag.core.connector.CertificateNotTrusted;
 import org.hvdiag.core.change.ChangeSupport;
 import org.hvdiag.core.change.ConfigChange;
+import org.hvdiag.core.connector.CertificateNotTrusted;
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbControllerType;
@@ -18,57 +23,66 @@ import org.hvdiag.esxi.internal.VsphereUrl;
 
 /**
  * VMware ESXi hosts and vCenter servers through the vSphere Web Services API:
- * {@code vsphere://user@host[:port]}. The endpoint option "thumbprint" (SHA-256, as
- * {@link CertificateNotTrusted} shows it) trusts a certificate this machine does not.
- * <p>
- * What needs the VM off follows vSphere: USB controllers, CPU/memory hot-add flags and the hardware
- * version change only on a powered-off VM; USB devices, autoconnect, tools policy, power-off type and
- * advanced settings change on a running VM too.
+ * {@code vsphere://user@host[:port]}. The thumbprint option (SHA-256, as {@link CertificateNotTrusted}
+ * shows it) trusts a certificate this machine does not.
  */
 @Component(service = Connector.class)
 public final class VsphereConnector implements Connector {
 
-    public static final String THUMBPRINT_OPTION = "thumbprint";
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("vsphere", HypervisorKind.VSPHERE,
+            "VMware ESXi hosts and vCenter servers over the vSphere Web Services API (HTTPS)",
+            List.of(new TargetForm.Url("vsphere", "vsphere://user@host[:port]")),
+            true, List.of(ConnectorOption.THUMBPRINT));
 
     @Override
-    public String id() {
-        return "vsphere";
-    }
-
-    @Override
-    public HypervisorKind hypervisor() {
-        return HypervisorKind.VSPHERE;
-    }
-
-    @Override
-    public boolean accepts(String target) {
-        return target != null && target.startsWith(VsphereUrl.SCHEME);
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
         VsphereUrl url = VsphereUrl.parse(endpoint.target());
-        return VsphereSession.open(url, credentials, endpoint.option(THUMBPRINT_OPTION, ""));
+        return VsphereSession.open(url, credentials, endpoint.options().getOrDefault(ConnectorOption.THUMBPRINT.name(), ""));
     }
 
     @Override
     public ChangeSupport support(ConfigChange change) {
-        if (change instanceof ConfigChange.AddUsbController) {
-            return ((ConfigChange.AddUsbController) change).type() == UsbControllerType.OHCI
-                    ? ChangeSupport.UNSUPPORTED : ChangeSupport.POWERED_OFF_ONLY;
+        return change.accept(Support.INSTANCE);
+    }
+
+    /**
+     * What needs the VM off follows vSphere: USB controllers, CPU/memory hot-add flags, vCPUs, memory
+     * and the hardware version change only on a powered-off VM; USB devices, autoconnect, tools
+     * policy, power-off type and advanced settings change on a running VM too.
+     */
+    private enum Support implements ConfigChange.Visitor<ChangeSupport> {
+        INSTANCE;
+
+        private static final ChangeSupport OFF = ChangeSupport.POWERED_OFF_ONLY;
+        private static final ChangeSupport RUNNING = ChangeSupport.WHILE_RUNNING;
+
+        @Override
+        public ChangeSupport addUsbController(ConfigChange.AddUsbController c) {
+            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
         }
-        if (change instanceof ConfigChange.RemoveUsbController) {
-            return ((ConfigChange.RemoveUsbController) change).type() == UsbControllerType.OHCI
-                    ? ChangeSupport.UNSUPPORTED : ChangeSupport.POWERED_OFF_ONLY;
+
+        @Override
+        public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c) {
+            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
         }
-        if (change instanceof ConfigChange.UpgradeHardwareVersion) {
-            return ((ConfigChange.UpgradeHardwareVersion) change).to().family() == HardwareVersion.Family.VMX
-                    ? ChangeSupport.POWERED_OFF_ONLY : ChangeSupport.UNSUPPORTED;
+
+        @Override
+        public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) {
+            return c.to().family() == HardwareVersion.Family.VMX ? OFF : ChangeSupport.UNSUPPORTED;
         }
-        if (change instanceof ConfigChange.SetCpuHotAdd || change instanceof ConfigChange.SetMemoryHotAdd
-                || change instanceof ConfigChange.SetVcpus || change instanceof ConfigChange.SetMemory) {
-            return ChangeSupport.POWERED_OFF_ONLY;
-        }
-        return ChangeSupport.WHILE_RUNNING;
+
+        @Override public ChangeSupport setCpuHotAdd(ConfigChange.SetCpuHotAdd c) { return OFF; }
+        @Override public ChangeSupport setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return OFF; }
+        @Override public ChangeSupport setVcpus(ConfigChange.SetVcpus c) { return OFF; }
+        @Override public ChangeSupport setMemory(ConfigChange.SetMemory c) { return OFF; }
+        @Override public ChangeSupport removeUsbDevice(ConfigChange.RemoveUsbDevice c) { return RUNNING; }
+        @Override public ChangeSupport removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return RUNNING; }
+        @Override public ChangeSupport setAutoConnect(ConfigChange.SetAutoConnect c) { return RUNNING; }
+        @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return RUNNING; }
     }
 }

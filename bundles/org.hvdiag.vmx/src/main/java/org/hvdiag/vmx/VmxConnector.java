@@ -1,8 +1,8 @@
 package org.hvdiag.vmx;
 
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
@@ -10,10 +10,12 @@ import org.osgi.service.component.annotations.Component;
 import org.hvdiag.core.change.ChangeSupport;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbControllerType;
@@ -24,11 +26,15 @@ import org.hvdiag.vmx.internal.VmxSession;
 /**
  * VMware Workstation and Fusion VMs as .vmx files: a single file or a folder searched at any depth.
  * Every change edits the file, which VMware reads only at power-on, so every change needs the VM off.
- * Endpoint options host.cores, host.threads, host.memoryMiB and host.newestHardwareVersion describe
- * the host the VMs run on when that is not this machine.
+ * The host-* options describe the host the VMs run on when that is not this machine.
  */
 @Component(service = Connector.class)
 public final class VmxConnector implements Connector {
+
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("vmx", HypervisorKind.VMWARE_WORKSTATION,
+            "VMware Workstation, Fusion and ESXi VM files (.vmx), read and fixed on disk",
+            List.of(new TargetForm.Files(".vmx", "a folder of VMs or a .vmx file, e.g. ~/vmware")),
+            false, List.of(HostFacts.CORES, HostFacts.THREADS, HostFacts.MEMORY, HostFacts.NEWEST_HARDWARE));
 
     /** Where Workstation (Linux, Windows) or Fusion (macOS) keeps VMs for the user running hvdiag. */
     public static Path defaultFolder() {
@@ -36,26 +42,8 @@ public final class VmxConnector implements Connector {
     }
 
     @Override
-    public String id() {
-        return "vmx";
-    }
-
-    @Override
-    public HypervisorKind hypervisor() {
-        return HypervisorKind.VMWARE_WORKSTATION;
-    }
-
-    @Override
-    public boolean accepts(String target) {
-        if (target == null || target.isBlank() || target.contains("://")) {
-            return false;
-        }
-        try {
-            Path p = Path.of(target);
-            return Files.isDirectory(p) || (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".vmx"));
-        } catch (InvalidPathException e) {
-            return false;
-        }
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
@@ -73,24 +61,43 @@ public final class VmxConnector implements Connector {
         } catch (InvalidPathException e) {
             throw new ConnectorException("not a file or folder path: " + target);
         }
-        return new VmxSession(target, root, HostFacts.overrides(endpoint.options()));
+        return new VmxSession(target, root, HostFacts.overrides(endpoint));
     }
 
     @Override
     public ChangeSupport support(ConfigChange change) {
+        return change.accept(Support.INSTANCE);
+    }
+
+    /** VMware reads the file only at power-on: every change it can express needs the VM off. */
+    private enum Support implements ConfigChange.Visitor<ChangeSupport> {
+        INSTANCE;
+
+        private static final ChangeSupport OFF = ChangeSupport.POWERED_OFF_ONLY;
+
         // VMware emulates UHCI, EHCI and xHCI; OHCI is VirtualBox's and QEMU's.
-        if (change instanceof ConfigChange.AddUsbController
-                && ((ConfigChange.AddUsbController) change).type() == UsbControllerType.OHCI) {
-            return ChangeSupport.UNSUPPORTED;
+        @Override
+        public ChangeSupport addUsbController(ConfigChange.AddUsbController c) {
+            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
         }
-        if (change instanceof ConfigChange.RemoveUsbController
-                && ((ConfigChange.RemoveUsbController) change).type() == UsbControllerType.OHCI) {
-            return ChangeSupport.UNSUPPORTED;
+
+        @Override
+        public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c) {
+            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
         }
-        if (change instanceof ConfigChange.UpgradeHardwareVersion
-                && ((ConfigChange.UpgradeHardwareVersion) change).to().family() != HardwareVersion.Family.VMX) {
-            return ChangeSupport.UNSUPPORTED;
+
+        @Override
+        public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) {
+            return c.to().family() == HardwareVersion.Family.VMX ? OFF : ChangeSupport.UNSUPPORTED;
         }
-        return ChangeSupport.POWERED_OFF_ONLY;
+
+        @Override public ChangeSupport removeUsbDevice(ConfigChange.RemoveUsbDevice c) { return OFF; }
+        @Override public ChangeSupport removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return OFF; }
+        @Override public ChangeSupport setAutoConnect(ConfigChange.SetAutoConnect c) { return OFF; }
+        @Override public ChangeSupport setCpuHotAdd(ConfigChange.SetCpuHotAdd c) { return OFF; }
+        @Override public ChangeSupport setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return OFF; }
+        @Override public ChangeSupport setVcpus(ConfigChange.SetVcpus c) { return OFF; }
+        @Override public ChangeSupport setMemory(ConfigChange.SetMemory c) { return OFF; }
+        @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return OFF; }
     }
 }

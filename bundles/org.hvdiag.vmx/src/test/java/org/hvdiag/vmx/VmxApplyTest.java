@@ -178,9 +178,20 @@ class VmxApplyTest {
 
     @Test
     void removeXhci() throws Exception {
-        assertEquals(Outcome.APPLIED, applyOne(new ConfigChange.RemoveUsbController("usb_xhci", UsbControllerType.XHCI)).outcome());
+        ApplyResult r = applyOne(new ConfigChange.RemoveUsbDevice("usb_xhci:4", "hid"), new ConfigChange.RemoveUsbDevice("usb_xhci:40", "hub"),
+                new ConfigChange.RemoveUsbController("usb_xhci", UsbControllerType.XHCI));
+        assertEquals(Outcome.APPLIED, r.outcome(), r.detail());
         assertEquals(List.of(UsbControllerType.UHCI, UsbControllerType.EHCI),
                 vm(vmx).usbControllers().stream().map(c -> c.type()).toList());
+    }
+
+    @Test
+    void aControllerWithDevicesOnItIsNotRemovedAlone() throws Exception {
+        ApplyResult r = applyOne(new ConfigChange.RemoveUsbController("usb_xhci", UsbControllerType.XHCI));
+        assertEquals(Outcome.FAILED, r.outcome());
+        assertTrue(r.detail().startsWith("not changed: "), r.detail());
+        assertTrue(r.detail().contains("usb_xhci:4"), r.detail());
+        assertArrayEquals(original, Files.readAllBytes(vmx));
     }
 
     @Test
@@ -210,14 +221,14 @@ class VmxApplyTest {
     void turnOffGenericAutoconnect() throws Exception {
         ApplyResult r = applyOne(new ConfigChange.SetAutoConnect("usb.generic.autoconnect", false));
         assertEquals(Outcome.APPLIED, r.outcome(), r.detail());
-        assertEquals(List.of("usb.autoConnect.device0"), vm(vmx).usbFilters().stream().map(f -> f.id()).toList());
+        assertEquals(List.of("usb.autoConnect.device0"), vm(vmx).usbFilters().stream().filter(f -> f.active()).map(f -> f.id()).toList());
         assertTrue(text().contains("\r\nusb.generic.autoconnect = \"FALSE\"\r\n"));
     }
 
     @Test
     void turnOnGenericAutoconnect() throws Exception {
         Files.writeString(vmx, VMX.replace("usb.generic.autoconnect = \"TRUE\"", "usb.generic.autoconnect = \"FALSE\""));
-        assertEquals(List.of("usb.autoConnect.device0"), vm(vmx).usbFilters().stream().map(f -> f.id()).toList());
+        assertEquals(List.of("usb.autoConnect.device0"), vm(vmx).usbFilters().stream().filter(f -> f.active()).map(f -> f.id()).toList());
         ApplyResult r = applyOne(new ConfigChange.SetAutoConnect("usb.generic.autoconnect", true));
         assertEquals(Outcome.APPLIED, r.outcome(), r.detail());
         assertTrue(vm(vmx).usbFilters().get(1).matchesAnyDevice());
@@ -319,8 +330,9 @@ class VmxApplyTest {
     @Test
     void undoRestoresTheFileByteForByte() throws Exception {
         Path journal = dir.resolve("push.jsonl");
-        apply(journal, plan(vm(vmx), new ConfigChange.RemoveUsbController("usb_xhci", UsbControllerType.XHCI),
-                new ConfigChange.RemoveUsbDevice("usb_xhci:4", ""), new ConfigChange.SetMemoryHotAdd(true),
+        apply(journal, plan(vm(vmx), new ConfigChange.RemoveUsbDevice("usb_xhci:4", ""),
+                new ConfigChange.RemoveUsbDevice("usb_xhci:40", ""), new ConfigChange.RemoveUsbController("usb_xhci", UsbControllerType.XHCI),
+                new ConfigChange.SetMemoryHotAdd(true),
                 new ConfigChange.UpgradeHardwareVersion(HardwareVersion.vmx(14))));
         assertNotEquals(sha256(original), sha256(Files.readAllBytes(vmx)));
         List<ApplyResult> u = session.undo(JournalReader.read(journal).entries(), Progress.NONE);

@@ -163,11 +163,11 @@ class VmxConnectorTest {
     @Test
     void hostOptionsReachTheInventory() throws Exception {
         write(dir.resolve("one.vmx"), "displayName = \"one\"\n");
-        try (Session s = connector.connect(new Endpoint(dir.toString(), Map.of("host.threads", "6")), Credentials.none())) {
+        try (Session s = connector.connect(new Endpoint(dir.toString(), Map.of("host-threads", "6")), Credentials.none())) {
             assertEquals(6, s.inventory(Progress.NONE).hosts().get(0).cpuThreads());
         }
         assertThrows(ConnectorException.class,
-                () -> connector.connect(new Endpoint(dir.toString(), Map.of("host.memoryMiB", "lots")), Credentials.none()));
+                () -> connector.connect(new Endpoint(dir.toString(), Map.of("host-memory", "lots")), Credentials.none()));
     }
 
     @Test

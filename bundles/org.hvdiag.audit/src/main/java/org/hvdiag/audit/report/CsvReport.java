@@ -68,7 +68,7 @@ public final class CsvReport implements ReportWriter {
         return sb.toString();
     }
 
-    private static void field(Writer w, String value) throws IOException {
+    static void field(Writer w, String value) throws IOException {
         String v = guard(value == null ? "" : value);
         if (!needsQuotes(v)) {
             w.write(v);

@@ -1,10 +1,7 @@
 package org.hvdiag.cli.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +18,10 @@ import org.hvdiag.audit.Severity;
 import org.hvdiag.audit.report.ReportFormats;
 import org.hvdiag.audit.report.ReportWriter;
 import org.hvdiag.cli.Catalog;
-import org.hvdiag.core.connector.Connector;
-import org.hvdiag.core.connector.ConnectorException;
-import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.model.Inventory;
 import org.hvdiag.core.model.ObjectError;
 
-@Command(name = "audit", description = "Audit VM configurations and report findings.%n"
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit VM configurations and report findings.%n"
         + "Exit code: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, input or connection error "
         + "(including any VM that could not be read).")
 public final class AuditCommand implements Callable<Integer> {
@@ -35,8 +29,8 @@ public final class AuditCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(arity = "0..*", paramLabel = "TARGET", description = "Folders or .vmx files, or connection URLs. "
-            + "Default: VMware Workstation's VM folder on this machine.")
+    @Parameters(arity = "0..*", paramLabel = "TARGET", description = "Folders or VM files, or connection URLs "
+            + "(`hvdiag connectors` lists the forms). Default: VMware Workstation's VM folder on this machine.")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, csv, html or sarif (default: ${DEFAULT-VALUE}).")
@@ -50,6 +44,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
+
+    ConnectorOptions connectorOptions;
 
     public AuditCommand(Catalog catalog, PrintStream out, PrintStream err) {
         this.catalog = catalog;
@@ -67,21 +63,8 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputError(e.getMessage());
         }
-        Targets resolver = new Targets(catalog);
-        List<String> chosen = targets.isEmpty() ? resolver.defaults() : targets;
-        if (chosen.isEmpty()) {
-            throw new InputError("no TARGET given and no default VM folder found on this machine; name a folder, a .vmx file or a URL");
-        }
-        List<Inventory> inventories = new ArrayList<>();
-        StderrProgress progress = new StderrProgress(err);
-        for (String target : chosen) {
-            Connector connector = resolver.connectorFor(target);
-            try (Session session = resolver.open(connector, target, targetOptions.endpointOptions())) {
-                inventories.add(session.inventory(progress));
-            } catch (ConnectorException e) {
-                throw new InputError(e.getMessage(), e);
-            }
-        }
+        Targets resolver = new Targets(catalog.installed());
+        List<Inventory> inventories = resolver.read(resolver.orDefaults(targets), connectorOptions, new StderrProgress(err));
         AuditReport report = new RuleEngine(catalog.rules()).audit(inventories, targetOptions.settings());
         write(writer, report);
         for (ObjectError e : report.errors()) {
@@ -94,18 +77,6 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private void write(ReportWriter writer, AuditReport report) throws IOException {
-        if (output == null) {
-            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            writer.write(report, buffered);
-            buffered.flush();
-            return;
-        }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            writer.write(report, o);
-        }
+        ReportOutput.write(output, out, o -> writer.write(report, o));
     }
 }

@@ -12,6 +12,7 @@ public final class HvdiagCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: audit, fix, undo or rules");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -13,7 +13,7 @@ import org.hvdiag.audit.RuleInfo;
 import org.hvdiag.cli.Catalog;
 import org.hvdiag.core.model.HypervisorKind;
 
-@Command(name = "rules", description = "List the rule catalog: what each rule checks, why, and the vendor document it rests on.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rule catalog: what each rule checks, why, and the vendor document it rests on.")
 public final class RulesCommand implements Callable<Integer> {
     private final Catalog catalog;
     private final PrintStream out;

@@ -5,54 +5,73 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.hvdiag.cli.Catalog;
 import org.hvdiag.core.connector.Connector;
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.Connectors;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
+import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
+import org.hvdiag.core.model.Inventory;
 
-/** Finds the connector for what the admin typed and opens a session to it. */
+/** Finds the connector for what the admin typed, opens a session to it, and reads inventories. */
 final class Targets {
     /** The CLI never takes a password on the command line, where other users see it in ps. */
     static final String PASSWORD_VARIABLE = "HVDIAG_PASSWORD";
 
-    private final Catalog catalog;
+    private final Connectors installed;
 
-    Targets(Catalog catalog) {
-        this.catalog = catalog;
+    Targets(Connectors installed) {
+        this.installed = installed;
     }
 
     Connector connectorFor(String target) {
-        for (Connector c : catalog.connectors()) {
-            if (c.accepts(target)) {
-                return c;
-            }
+        try {
+            return installed.forTarget(target);
+        } catch (ConnectorException e) {
+            throw new InputError(e.getMessage());
         }
-        throw new InputError("no installed connector reads '" + target + "' (installed: " + connectorIds()
-                + "); expected a folder or .vmx file that exists, or a connection URL such as vsphere://user@host");
     }
 
     Connector connectorById(String id) {
-        for (Connector c : catalog.connectors()) {
-            if (c.id().equals(id)) {
-                return c;
-            }
+        try {
+            return installed.require(id);
+        } catch (ConnectorException e) {
+            throw new InputError(e.getMessage());
         }
-        throw new InputError("the connector '" + id + "' is not installed (installed: " + connectorIds() + ")");
     }
 
-    /** The targets to audit when the admin names none: each connector's local default that exists. */
-    List<String> defaults() {
-        List<String> found = new ArrayList<>();
-        for (Connector c : catalog.connectors()) {
-            c.defaultTarget().filter(c::accepts).ifPresent(found::add);
+    /** The targets named, or when none, each connector's local default that exists. */
+    List<String> orDefaults(List<String> targets) {
+        List<String> chosen = targets.isEmpty() ? installed.defaults() : targets;
+        if (chosen.isEmpty()) {
+            throw new InputError("no TARGET given and no default VM folder found on this machine; name a folder, a VM file or a URL");
         }
-        return found;
+        return chosen;
+    }
+
+    /** Every target's inventory, in order; options go to the connectors that take them. */
+    List<Inventory> read(List<String> targets, ConnectorOptions options, Progress progress) {
+        List<Connector> connectors = new ArrayList<>();
+        for (String t : targets) {
+            connectors.add(connectorFor(t));
+        }
+        options.requireUsedBy(connectors, installed);
+        List<Inventory> inventories = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Connector connector = connectors.get(i);
+            try (Session session = open(connector, targets.get(i), options.forConnector(connector))) {
+                inventories.add(session.inventory(progress));
+            } catch (ConnectorException e) {
+                throw new InputError(e.getMessage(), e);
+            }
+        }
+        return inventories;
     }
 
     Session open(Connector connector, String target, Map<String, String> options) {
-        Credentials credentials = target.contains("://") ? credentialsFor(target) : Credentials.none();
+        Credentials credentials = connector.descriptor().needsCredentials() ? credentialsFor(target) : Credentials.none();
         try {
             return connector.connect(new Endpoint(target, options), credentials);
         } catch (ConnectorException e) {
@@ -63,7 +82,7 @@ final class Targets {
     }
 
     private static Credentials credentialsFor(String target) {
-        String user = userOf(target);
+        String user = TargetForm.Url.userOf(target);
         String fromEnv = System.getenv(PASSWORD_VARIABLE);
         if (fromEnv != null) {
             return new Credentials(user, fromEnv.toCharArray());
@@ -74,19 +93,5 @@ final class Targets {
         }
         char[] typed = console.readPassword("Password for %s: ", target);
         return new Credentials(user, typed);
-    }
-
-    private static String userOf(String target) {
-        int scheme = target.indexOf("://");
-        int at = target.indexOf('@', scheme + 3);
-        return at < 0 ? "" : target.substring(scheme + 3, at);
-    }
-
-    private String connectorIds() {
-        List<String> ids = new ArrayList<>();
-        for (Connector c : catalog.connectors()) {
-            ids.add(c.id());
-        }
-        return ids.isEmpty() ? "none" : String.join(", ", ids);
     }
 }

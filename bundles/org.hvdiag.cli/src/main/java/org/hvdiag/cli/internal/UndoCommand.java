@@ -5,11 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.hvdiag.cli.Catalog;
@@ -19,7 +17,7 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.journal.JournalReader;
 
-@Command(name = "undo", description = "Restore the VMs a fix changed to their journalled before-state. A VM changed "
+@Command(name = "undo", mixinStandardHelpOptions = true, description = "Restore the VMs a fix changed to their journalled before-state. A VM changed "
         + "again since the fix is left alone and reported.%nExit code: 0 all restored, 1 some not restored, 2 usage or input error.")
 public final class UndoCommand implements Callable<Integer> {
     private final Catalog catalog;
@@ -30,8 +28,7 @@ public final class UndoCommand implements Callable<Integer> {
     Path journalFile;
 
     // The journal names the server but never what was trusted: trust is the admin's call each time.
-    @Option(names = "--thumbprint", paramLabel = "SHA256", description = "SHA-256 thumbprint of the server certificate you trust, for a journal of a vsphere:// fix.")
-    String thumbprint;
+    ConnectorOptions connectorOptions;
 
     public UndoCommand(Catalog catalog, PrintStream out, PrintStream err) {
         this.catalog = catalog;
@@ -53,10 +50,10 @@ public final class UndoCommand implements Callable<Integer> {
         if (interrupted > 0) {
             err.println("hvdiag: the push was interrupted: " + interrupted + " VM(s) have no recorded outcome; they are checked one by one");
         }
-        Targets resolver = new Targets(catalog);
+        Targets resolver = new Targets(catalog.installed());
         Connector connector = resolver.connectorById(journal.connectorId());
-        try (Session session = resolver.open(connector, journal.target(),
-                thumbprint == null ? Map.of() : Map.of("thumbprint", thumbprint))) {
+        connectorOptions.requireUsedBy(List.of(connector), catalog.installed());
+        try (Session session = resolver.open(connector, journal.target(), connectorOptions.forConnector(connector))) {
             List<ApplyResult> results = session.undo(journal.entries(), new StderrProgress(err));
             return ResultTable.print(out, "undo", results, null);
         } catch (ConnectorException e) {

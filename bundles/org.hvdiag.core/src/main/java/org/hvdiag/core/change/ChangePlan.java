@@ -83,13 +83,7 @@ public record ChangePlan(String vmId, String vmName, List<String> ruleIds, List<
     static List<ConfigChange> withoutEditsOfRemoved(List<ConfigChange> changes) {
         Set<String> removed = new HashSet<>();
         for (ConfigChange c : changes) {
-            if (c instanceof ConfigChange.RemoveUsbDevice d) {
-                removed.add(d.deviceId());
-            } else if (c instanceof ConfigChange.RemoveUsbFilter f) {
-                removed.add(f.filterId());
-            } else if (c instanceof ConfigChange.RemoveUsbController r) {
-                removed.add(r.controllerId());
-            }
+            removed.addAll(c.accept(RemovedObject.INSTANCE));
         }
         List<ConfigChange> kept = new ArrayList<>(changes.size());
         for (ConfigChange c : changes) {
@@ -112,15 +106,40 @@ public record ChangePlan(String vmId, String vmName, List<String> ruleIds, List<
     }
 
     private static int rank(ConfigChange c) {
-        // Java 17: no pattern switch over the sealed set, so an ordered instanceof chain.
-        if (c instanceof ConfigChange.RemoveUsbDevice) return 0;
-        if (c instanceof ConfigChange.RemoveUsbFilter) return 1;
-        if (c instanceof ConfigChange.SetAutoConnect) return 2;
-        if (c instanceof ConfigChange.RemoveUsbController) return 3;
-        if (c instanceof ConfigChange.AddUsbController) return 4;
-        if (c instanceof ConfigChange.SetCpuHotAdd || c instanceof ConfigChange.SetMemoryHotAdd) return 5;
-        if (c instanceof ConfigChange.SetVcpus || c instanceof ConfigChange.SetMemory) return 6;
-        if (c instanceof ConfigChange.SetAdvancedSetting) return 7;
-        return 8;
+        return c.accept(ApplyOrder.INSTANCE);
+    }
+
+    /** The id of the controller, device or filter a change removes, if it removes one. */
+    private enum RemovedObject implements ConfigChange.Visitor<Set<String>> {
+        INSTANCE;
+
+        @Override public Set<String> removeUsbDevice(ConfigChange.RemoveUsbDevice c) { return Set.of(c.deviceId()); }
+        @Override public Set<String> removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return Set.of(c.filterId()); }
+        @Override public Set<String> removeUsbController(ConfigChange.RemoveUsbController c) { return Set.of(c.controllerId()); }
+        @Override public Set<String> addUsbController(ConfigChange.AddUsbController c) { return Set.of(); }
+        @Override public Set<String> setAutoConnect(ConfigChange.SetAutoConnect c) { return Set.of(); }
+        @Override public Set<String> upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return Set.of(); }
+        @Override public Set<String> setCpuHotAdd(ConfigChange.SetCpuHotAdd c) { return Set.of(); }
+        @Override public Set<String> setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return Set.of(); }
+        @Override public Set<String> setVcpus(ConfigChange.SetVcpus c) { return Set.of(); }
+        @Override public Set<String> setMemory(ConfigChange.SetMemory c) { return Set.of(); }
+        @Override public Set<String> setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return Set.of(); }
+    }
+
+    /** Rank in the order of {@link #orderForApply}. */
+    private enum ApplyOrder implements ConfigChange.Visitor<Integer> {
+        INSTANCE;
+
+        @Override public Integer removeUsbDevice(ConfigChange.RemoveUsbDevice c) { return 0; }
+        @Override public Integer removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return 1; }
+        @Override public Integer setAutoConnect(ConfigChange.SetAutoConnect c) { return 2; }
+        @Override public Integer removeUsbController(ConfigChange.RemoveUsbController c) { return 3; }
+        @Override public Integer addUsbController(ConfigChange.AddUsbController c) { return 4; }
+        @Override public Integer setCpuHotAdd(ConfigChange.SetCpuHotAdd c) { return 5; }
+        @Override public Integer setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return 5; }
+        @Override public Integer setVcpus(ConfigChange.SetVcpus c) { return 6; }
+        @Override public Integer setMemory(ConfigChange.SetMemory c) { return 6; }
+        @Override public Integer setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return 7; }
+        @Override public Integer upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return 8; }
     }
 }

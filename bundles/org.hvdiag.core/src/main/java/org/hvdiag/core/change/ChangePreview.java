@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbDevice;
@@ -37,8 +38,8 @@ public final class ChangePreview {
     }
 
     /** Each field whose value the changes alter, with its value before and after, in field order. */
-    public static java.util.List<FieldChange> differences(Vm before, Vm after) {
-        java.util.List<FieldChange> diffs = new ArrayList<>();
+    public static List<FieldChange> differences(Vm before, Vm after) {
+        List<FieldChange> diffs = new ArrayList<>();
         for (VmField f : VmField.values()) {
             String b = f.read(before);
             String a = f.read(after);
@@ -53,81 +54,142 @@ public final class ChangePreview {
     public record FieldChange(VmField field, String before, String after) { }
 
     public static Vm apply(Vm vm, List<ConfigChange> changes) {
-        List<UsbController> controllers = new ArrayList<>(vm.usbControllers());
-        List<UsbDevice> devices = new ArrayList<>(vm.usbDevices());
-        List<UsbFilter> filters = new ArrayList<>(vm.usbFilters());
-        Map<String, String> raw = new HashMap<>(vm.rawProperties());
-        Vm.Builder b = vm.toBuilder();
+        ModelEdits edits = new ModelEdits(vm);
         for (ConfigChange change : changes) {
-            if (change instanceof ConfigChange.RemoveUsbDevice r) {
-                require(devices.removeIf(d -> d.id().equals(r.deviceId())), change);
-            } else if (change instanceof ConfigChange.RemoveUsbFilter r) {
-                require(filters.removeIf(f -> f.id().equals(r.filterId())), change);
-            } else if (change instanceof ConfigChange.SetAutoConnect s) {
-                int hits = 0;
-                for (int i = 0; i < controllers.size(); i++) {
-                    UsbController c = controllers.get(i);
-                    if (c.id().equals(s.objectId())) {
-                        controllers.set(i, new UsbController(c.id(), c.type(), c.model(), s.enabled()));
-                        hits++;
-                    }
-                }
-                for (int i = 0; i < devices.size(); i++) {
-                    UsbDevice d = devices.get(i);
-                    if (d.id().equals(s.objectId())) {
-                        devices.set(i, new UsbDevice(d.id(), d.vendorId(), d.productId(), d.name(), d.speed(),
-                                d.controllerId(), s.enabled()));
-                        hits++;
-                    }
-                }
-                for (int i = 0; i < filters.size(); i++) {
-                    UsbFilter f = filters.get(i);
-                    if (f.id().equals(s.objectId())) {
-                        filters.set(i, new UsbFilter(f.id(), f.name(), f.vendorId(), f.productId(), f.port(),
-                                f.pattern(), s.enabled()));
-                        hits++;
-                    }
-                }
-                require(hits == 1, change);
-            } else if (change instanceof ConfigChange.RemoveUsbController r) {
-                for (UsbDevice d : devices) {
-                    if (d.controllerId().equals(r.controllerId())) {
-                        throw new IllegalArgumentException("cannot " + change.describe() + ": device " + d.id() + " is still on it");
-                    }
-                }
-                require(controllers.removeIf(c -> c.id().equals(r.controllerId()) && c.type() == r.type()), change);
-            } else if (change instanceof ConfigChange.AddUsbController a) {
-                for (UsbController c : controllers) {
-                    if (c.type() == a.type()) {
-                        throw new IllegalArgumentException("cannot " + change.describe() + ": the VM already has " + c);
-                    }
-                }
-                controllers.add(new UsbController("new-" + a.type().name().toLowerCase(Locale.ROOT), a.type(), "", false));
-            } else if (change instanceof ConfigChange.UpgradeHardwareVersion u) {
-                require(vm.hardwareVersion() != null && u.to().isAtLeast(vm.hardwareVersion())
-                        && !u.to().equals(vm.hardwareVersion()), change);
-                b.hardwareVersion(u.to());
-            } else if (change instanceof ConfigChange.SetCpuHotAdd s) {
-                b.cpuHotAdd(s.enabled());
-            } else if (change instanceof ConfigChange.SetMemoryHotAdd s) {
-                b.memoryHotAdd(s.enabled());
-            } else if (change instanceof ConfigChange.SetVcpus s) {
-                b.vcpus(s.count());
-            } else if (change instanceof ConfigChange.SetMemory s) {
-                b.memoryMiB(s.mebibytes());
-            } else if (change instanceof ConfigChange.SetAdvancedSetting s) {
-                setAdvanced(b, raw, s);
-            } else {
-                throw new IllegalArgumentException("the model does not know " + change);
-            }
+            change.accept(edits);
         }
-        return b.usbControllers(controllers).usbDevices(devices).usbFilters(filters).rawProperties(raw).build();
+        return edits.result();
+    }
+
+    /** Each kind of change as an edit of the model, made the way a strict hypervisor would make it. */
+    private static final class ModelEdits implements ConfigChange.Visitor<Void> {
+        private final Vm vm;
+        private final List<UsbController> controllers;
+        private final List<UsbDevice> devices;
+        private final List<UsbFilter> filters;
+        private final Map<String, String> raw;
+        private final Vm.Builder b;
+
+        ModelEdits(Vm vm) {
+            this.vm = vm;
+            controllers = new ArrayList<>(vm.usbControllers());
+            devices = new ArrayList<>(vm.usbDevices());
+            filters = new ArrayList<>(vm.usbFilters());
+            raw = new HashMap<>(vm.rawProperties());
+            b = vm.toBuilder();
+        }
+
+        Vm result() {
+            return b.usbControllers(controllers).usbDevices(devices).usbFilters(filters).rawProperties(raw).build();
+        }
+
+        @Override
+        public Void removeUsbDevice(ConfigChange.RemoveUsbDevice r) {
+            require(devices.removeIf(d -> d.id().equals(r.deviceId())), r);
+            return null;
+        }
+
+        @Override
+        public Void removeUsbFilter(ConfigChange.RemoveUsbFilter r) {
+            require(filters.removeIf(f -> f.id().equals(r.filterId())), r);
+            return null;
+        }
+
+        @Override
+        public Void setAutoConnect(ConfigChange.SetAutoConnect s) {
+            int hits = 0;
+            for (int i = 0; i < controllers.size(); i++) {
+                UsbController c = controllers.get(i);
+                if (c.id().equals(s.objectId())) {
+                    controllers.set(i, new UsbController(c.id(), c.type(), c.model(), s.enabled()));
+                    hits++;
+                }
+            }
+            for (int i = 0; i < devices.size(); i++) {
+                UsbDevice d = devices.get(i);
+                if (d.id().equals(s.objectId())) {
+                    devices.set(i, new UsbDevice(d.id(), d.vendorId(), d.productId(), d.name(), d.speed(),
+                            d.controllerId(), s.enabled()));
+                    hits++;
+                }
+            }
+            for (int i = 0; i < filters.size(); i++) {
+                UsbFilter f = filters.get(i);
+                if (f.id().equals(s.objectId())) {
+                    filters.set(i, new UsbFilter(f.id(), f.name(), f.vendorId(), f.productId(), f.port(),
+                            f.pattern(), s.enabled()));
+                    hits++;
+                }
+            }
+            require(hits == 1, s);
+            return null;
+        }
+
+        @Override
+        public Void removeUsbController(ConfigChange.RemoveUsbController r) {
+            for (UsbDevice d : devices) {
+                if (d.controllerId().equals(r.controllerId())) {
+                    throw new IllegalArgumentException("cannot " + r.describe() + ": device " + d.id() + " is still on it");
+                }
+            }
+            require(controllers.removeIf(c -> c.id().equals(r.controllerId()) && c.type() == r.type()), r);
+            return null;
+        }
+
+        @Override
+        public Void addUsbController(ConfigChange.AddUsbController a) {
+            for (UsbController c : controllers) {
+                if (c.type() == a.type()) {
+                    throw new IllegalArgumentException("cannot " + a.describe() + ": the VM already has " + c);
+                }
+            }
+            controllers.add(new UsbController("new-" + a.type().name().toLowerCase(Locale.ROOT), a.type(), "", false));
+            return null;
+        }
+
+        @Override
+        public Void upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion u) {
+            HardwareVersion now = vm.hardwareVersion();
+            require(now != null && now.family() == u.to().family() && u.to().isAtLeast(now) && !u.to().equals(now), u);
+            b.hardwareVersion(u.to());
+            return null;
+        }
+
+        @Override
+        public Void setCpuHotAdd(ConfigChange.SetCpuHotAdd s) {
+            b.cpuHotAdd(s.enabled());
+            return null;
+        }
+
+        @Override
+        public Void setMemoryHotAdd(ConfigChange.SetMemoryHotAdd s) {
+            b.memoryHotAdd(s.enabled());
+            return null;
+        }
+
+        @Override
+        public Void setVcpus(ConfigChange.SetVcpus s) {
+            b.vcpus(s.count());
+            return null;
+        }
+
+        @Override
+        public Void setMemory(ConfigChange.SetMemory s) {
+            b.memoryMiB(s.mebibytes());
+            return null;
+        }
+
+        @Override
+        public Void setAdvancedSetting(ConfigChange.SetAdvancedSetting s) {
+            setAdvanced(b, raw, s);
+            return null;
+        }
     }
 
     private static void setAdvanced(Vm.Builder b, Map<String, String> raw, ConfigChange.SetAdvancedSetting s) {
-        if (s.value() == null) {
-            raw.remove(s.key());
-        } else {
+        // .vmx keys are case-insensitive: the file's own spelling of the key gives way to the change's.
+        raw.keySet().removeIf(k -> k.equalsIgnoreCase(s.key()));
+        if (s.value() != null) {
             raw.put(s.key(), s.value());
         }
         String v = s.value() == null ? "" : s.value();

@@ -8,17 +8,26 @@ import org.hvdiag.core.model.HypervisorKind;
 
 /**
  * One hypervisor's way into the model, registered as an OSGi service so that the CLI and the
- * workbench find every installed connector without knowing it.
+ * workbench find every installed connector without knowing it: they build their target handling,
+ * options and connection pages from {@link #descriptor()}.
  */
 public interface Connector {
 
-    /** Short name used in journals and by admins: "vmx", "vsphere". */
-    String id();
+    ConnectorDescriptor descriptor();
 
-    HypervisorKind hypervisor();
+    /** Short name used in journals and by admins: "vmx", "vsphere". */
+    default String id() {
+        return descriptor().id();
+    }
+
+    default HypervisorKind hypervisor() {
+        return descriptor().hypervisor();
+    }
 
     /** Whether this connector reads the given target (a path, a folder, a connection URL). */
-    boolean accepts(String target);
+    default boolean accepts(String target) {
+        return descriptor().accepts(target);
+    }
 
     /**
      * The target to read when the admin names none, such as VMware Workstation's default VM folder
@@ -30,5 +39,9 @@ public interface Connector {
 
     Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException;
 
+    /**
+     * Whether and when this connector can make a change. Implement it as a {@link ConfigChange.Visitor},
+     * so a new kind of change cannot compile until the connector says what it does with it.
+     */
     ChangeSupport support(ConfigChange change);
 }

@@ -2,10 +2,12 @@ package org.hvdiag.core.connector;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What to connect to: a target as the admin typed it, and connector options (a certificate
- * thumbprint, host facts for file targets). Never holds a password.
+ * What to connect to: a target as the admin typed it, and connector options by
+ * {@link ConnectorOption#name()} (a certificate thumbprint, host facts for file targets). Never
+ * holds a password.
  */
 public record Endpoint(String target, Map<String, String> options) {
     public Endpoint {
@@ -17,7 +19,16 @@ public record Endpoint(String target, Map<String, String> options) {
         return new Endpoint(target, Map.of());
     }
 
-    public String option(String key, String fallback) {
-        return options.getOrDefault(key, fallback);
+    /** The option's value in its canonical form, if given; a malformed value is an error naming the option. */
+    public Optional<String> option(ConnectorOption option) throws ConnectorException {
+        String v = options.get(option.name());
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(option.type().canonical(v));
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("option " + option.name() + ": " + e.getMessage());
+        }
     }
 }

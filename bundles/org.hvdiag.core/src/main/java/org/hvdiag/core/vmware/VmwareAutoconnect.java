@@ -74,7 +74,12 @@ public final class VmwareAutoconnect {
 
     /** The generic switch as a filter that matches any device; {@code value} is its raw setting. */
     public static UsbFilter generic(String value) {
-        return new UsbFilter(GENERIC_KEY, "generic autoconnect", -1, -1, "", value, true);
+        return generic(value, true);
+    }
+
+    /** The generic switch as a rule that captures any device while {@code on}. */
+    public static UsbFilter generic(String value, boolean on) {
+        return new UsbFilter(GENERIC_KEY, "generic autoconnect", -1, -1, "", value, on);
     }
 
     static List<String> tokens(String pattern) {

@@ -64,40 +64,84 @@ final class ReconfigSpec {
     }
 
     private void add(ConfigChange c) {
-        if (c instanceof ConfigChange.RemoveUsbDevice) {
-            removeDevice(key(((ConfigChange.RemoveUsbDevice) c).deviceId()));
-        } else if (c instanceof ConfigChange.RemoveUsbController) {
-            removeController((ConfigChange.RemoveUsbController) c);
-        } else if (c instanceof ConfigChange.AddUsbController) {
-            addController(((ConfigChange.AddUsbController) c).type());
-        } else if (c instanceof ConfigChange.SetAutoConnect) {
-            setAutoConnect((ConfigChange.SetAutoConnect) c);
-        } else if (c instanceof ConfigChange.RemoveUsbFilter) {
-            setExtra(((ConfigChange.RemoveUsbFilter) c).filterId(), "");
-        } else if (c instanceof ConfigChange.SetCpuHotAdd) {
+        c.accept(new Edit());
+    }
+
+    /** Each kind of change as its part of the spec, with what undo needs to take it back. */
+    private final class Edit implements ConfigChange.Visitor<Void> {
+        @Override
+        public Void removeUsbDevice(ConfigChange.RemoveUsbDevice c) {
+            removeDevice(key(c.deviceId()));
+            return null;
+        }
+
+        @Override
+        public Void removeUsbController(ConfigChange.RemoveUsbController c) {
+            removeController(c);
+            return null;
+        }
+
+        @Override
+        public Void addUsbController(ConfigChange.AddUsbController c) {
+            addController(c.type());
+            return null;
+        }
+
+        @Override
+        public Void setAutoConnect(ConfigChange.SetAutoConnect c) {
+            ReconfigSpec.this.setAutoConnect(c);
+            return null;
+        }
+
+        @Override
+        public Void removeUsbFilter(ConfigChange.RemoveUsbFilter c) {
+            setExtra(c.filterId(), "");
+            return null;
+        }
+
+        @Override
+        public Void setCpuHotAdd(ConfigChange.SetCpuHotAdd c) {
             undo.put("cpuHotAdd", vm.cpuHotAdd());
-            spec.setCpuHotAddEnabled(((ConfigChange.SetCpuHotAdd) c).enabled());
+            spec.setCpuHotAddEnabled(c.enabled());
             hasReconfig = true;
-        } else if (c instanceof ConfigChange.SetMemoryHotAdd) {
+            return null;
+        }
+
+        @Override
+        public Void setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) {
             undo.put("memoryHotAdd", vm.memoryHotAdd());
-            spec.setMemoryHotAddEnabled(((ConfigChange.SetMemoryHotAdd) c).enabled());
+            spec.setMemoryHotAddEnabled(c.enabled());
             hasReconfig = true;
-        } else if (c instanceof ConfigChange.SetVcpus) {
+            return null;
+        }
+
+        @Override
+        public Void setVcpus(ConfigChange.SetVcpus c) {
             undo.put("numCPU", vm.vcpus());
-            spec.setNumCPUs(((ConfigChange.SetVcpus) c).count());
+            spec.setNumCPUs(c.count());
             hasReconfig = true;
-        } else if (c instanceof ConfigChange.SetMemory) {
+            return null;
+        }
+
+        @Override
+        public Void setMemory(ConfigChange.SetMemory c) {
             undo.put("memoryMB", vm.memoryMiB());
-            spec.setMemoryMB(((ConfigChange.SetMemory) c).mebibytes());
+            spec.setMemoryMB(c.mebibytes());
             hasReconfig = true;
-        } else if (c instanceof ConfigChange.SetAdvancedSetting) {
-            ConfigChange.SetAdvancedSetting s = (ConfigChange.SetAdvancedSetting) c;
-            setting(s.key(), s.value() == null ? "" : s.value());
-        } else if (c instanceof ConfigChange.UpgradeHardwareVersion) {
+            return null;
+        }
+
+        @Override
+        public Void setAdvancedSetting(ConfigChange.SetAdvancedSetting c) {
+            setting(c.key(), c.value() == null ? "" : c.value());
+            return null;
+        }
+
+        @Override
+        public Void upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) {
             undo.put("hardwareVersion", String.valueOf(vm.hardwareVersion()));
-            upgradeTo = ((ConfigChange.UpgradeHardwareVersion) c).to();
-        } else {
-            throw new IllegalArgumentException("the vSphere connector cannot make the change: " + c.describe());
+            upgradeTo = c.to();
+            return null;
         }
     }
 

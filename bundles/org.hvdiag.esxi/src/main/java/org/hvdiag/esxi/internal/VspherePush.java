@@ -15,7 +15,9 @@ import com.vmware.vim25.ManagedObjectReference;
 
 import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.change.ChangeSupport;
+import org.hvdiag.core.change.ChangePreview;
 import org.hvdiag.core.change.ConfigChange;
+import org.hvdiag.core.change.Verification;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ApplyResult.Outcome;
 import org.hvdiag.core.connector.ConnectorException;
@@ -104,6 +106,8 @@ final class VspherePush {
         }
         ReconfigSpec spec;
         try {
+            // A plan the model refuses would fail core's verifier after the change: refuse it before.
+            ChangePreview.apply(vm, plan.changes());
             spec = ReconfigSpec.of(mapped, plan.changes());
         } catch (IllegalArgumentException e) {
             return result(plan, Outcome.FAILED, "not changed: " + e.getMessage(), vm);
@@ -158,13 +162,9 @@ final class VspherePush {
         if (after == null) {
             return result(plan, Outcome.FAILED, "the VM vanished after the change", null);
         }
-        List<String> unmet = new ArrayList<>();
+        List<String> unmet = Verification.unmet(vm, plan.changes(), after);
         List<String> done = new ArrayList<>();
         for (ConfigChange c : plan.changes()) {
-            String u = ChangeCheck.unmet(c, after);
-            if (u != null) {
-                unmet.add(c.describe() + ": " + u);
-            }
             done.add(c.describe());
         }
         if (!unmet.isEmpty()) {

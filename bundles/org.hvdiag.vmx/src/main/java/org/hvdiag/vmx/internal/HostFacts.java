@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import javax.management.ObjectName;
@@ -17,16 +18,27 @@ import javax.management.ObjectName;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.Host;
+import org.hvdiag.core.connector.ConnectorOption;
+import org.hvdiag.core.connector.Endpoint;
+import org.hvdiag.core.connector.OptionType;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.ObjectError;
 
 /**
  * The host that the VMs of a file target run on. A folder copied from another machine can say which
  * host that was in {@value #PROPERTIES}; without it the VMs are taken to run here, on this machine.
- * Endpoint options (host.cores, host.threads, host.memoryMiB, host.newestHardwareVersion) override
- * either, for an admin who audits files against the host they are meant for.
+ * The connector options below override either, for an admin who audits files against the host
+ * they are meant for.
  */
 public final class HostFacts {
+    public static final ConnectorOption CORES = new ConnectorOption("host-cores", OptionType.COUNT, false,
+            "Physical cores of the host that runs these VMs (default: hvdiag-host.properties in the folder, else this machine).");
+    public static final ConnectorOption THREADS = new ConnectorOption("host-threads", OptionType.COUNT, false,
+            "Logical CPUs of that host.");
+    public static final ConnectorOption MEMORY = new ConnectorOption("host-memory", OptionType.MEBIBYTES, false,
+            "Memory of that host in MiB.");
+    public static final ConnectorOption NEWEST_HARDWARE = new ConnectorOption("host-hw", OptionType.HARDWARE_VERSION, false,
+            "Newest virtual hardware version that host supports, e.g. vmx-21.");
     public static final String PROPERTIES = "hvdiag-host.properties";
     public static final String HOST_ID = "local";
 
@@ -41,16 +53,23 @@ public final class HostFacts {
     private HostFacts() {
     }
 
-    public static Overrides overrides(Map<String, String> options) throws ConnectorException {
-        try {
-            return new Overrides(optionInt(options, "host.cores"), optionInt(options, "host.threads"),
-                    optionLong(options, "host.memoryMiB"), optionHardware(options, "host.newestHardwareVersion"));
-        } catch (IllegalArgumentException e) {
-            throw new ConnectorException("option " + e.getMessage());
+    public static Overrides overrides(Endpoint endpoint) throws ConnectorException {
+        Optional<String> cores = endpoint.option(CORES);
+        Optional<String> threads = endpoint.option(THREADS);
+        Optional<String> memory = endpoint.option(MEMORY);
+        Optional<String> hardware = endpoint.option(NEWEST_HARDWARE);
+        HardwareVersion newest = null;
+        if (hardware.isPresent()) {
+            try {
+                newest = HardwareVersion.parseVmx(hardware.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConnectorException("option " + NEWEST_HARDWARE.name() + ": " + e.getMessage());
+            }
         }
+        return new Overrides(cores.map(Integer::valueOf).orElse(null), threads.map(Integer::valueOf).orElse(null),
+                memory.map(Long::valueOf).orElse(null), newest);
     }
 
-    /** The host of the VMs in {@code folder}: its properties file when there is one, else this machine. */
     public static Result describe(Path folder, Overrides overrides) {
         Path file = folder.resolve(PROPERTIES);
         Result base = Files.isRegularFile(file) ? fromProperties(file) : new Result(thisMachine(), List.of());
@@ -166,41 +185,5 @@ public final class HostFacts {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static HardwareVersion optionHardware(Map<String, String> options, String key) {
-        String v = options.get(key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return HardwareVersion.parseVmx(v.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " = '" + v + "': expected a VMware hardware version, e.g. vmx-21");
-        }
-    }
-
-    private static Integer optionInt(Map<String, String> options, String key) {
-        Long v = optionLong(options, key);
-        if (v != null && v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(key + " = '" + v + "': expected a whole number up to " + Integer.MAX_VALUE);
-        }
-        return v == null ? null : v.intValue();
-    }
-
-    private static Long optionLong(Map<String, String> options, String key) {
-        String v = options.get(key);
-        if (v == null) {
-            return null;
-        }
-        try {
-            long n = Long.parseLong(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + " = '" + v + "': expected a positive whole number");
     }
 }

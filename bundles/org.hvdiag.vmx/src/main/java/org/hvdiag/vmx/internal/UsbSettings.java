@@ -101,8 +101,9 @@ final class UsbSettings {
         for (String key : keys) {
             out.add(autoConnectRule(s, key));
         }
-        if (s.flag(GENERIC_AUTOCONNECT, false)) {
-            out.add(VmwareAutoconnect.generic(s.text(GENERIC_AUTOCONNECT)));
+        // A switch written FALSE is kept as an inactive rule: the model can then turn it back on.
+        if (s.file().has(GENERIC_AUTOCONNECT)) {
+            out.add(VmwareAutoconnect.generic(s.text(GENERIC_AUTOCONNECT), s.flag(GENERIC_AUTOCONNECT, false)));
         }
         return out;
     }

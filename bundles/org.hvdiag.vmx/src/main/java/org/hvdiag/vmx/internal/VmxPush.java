@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.change.ChangePreview;
 import org.hvdiag.core.change.ConfigChange;
+import org.hvdiag.core.change.Verification;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ApplyResult.Outcome;
 import org.hvdiag.core.connector.Progress;
@@ -76,6 +78,8 @@ final class VmxPush {
         }
         byte[] old = file.originalBytes();
         try {
+            // A plan the model refuses would be refused by core's verifier after the write: refuse it before.
+            ChangePreview.apply(before, plan.changes());
             for (ConfigChange c : plan.changes()) {
                 VmxEdits.apply(c, file, before);
             }
@@ -95,7 +99,7 @@ final class VmxPush {
         } catch (IOException e) {
             return result(plan, Outcome.FAILED, "not changed: the journal could not be written (" + e.getMessage() + ")", before);
         }
-        ApplyResult outcome = write(plan, path, old, oldSha, planned);
+        ApplyResult outcome = write(plan, path, old, oldSha, planned, before);
         String afterSha = currentSha(path);
         try {
             journal.recordOutcome(seq, outcome, Map.of(SHA256, afterSha));
@@ -119,7 +123,7 @@ final class VmxPush {
         return null;
     }
 
-    private ApplyResult write(ChangePlan plan, Path path, byte[] old, String oldSha, byte[] planned) {
+    private ApplyResult write(ChangePlan plan, Path path, byte[] old, String oldSha, byte[] planned, Vm before) {
         try {
             if (!Arrays.equals(old, planned)) {
                 // Narrow the window in which an admin's own save between our read and our write would be lost.
@@ -131,10 +135,14 @@ final class VmxPush {
         } catch (IOException e) {
             return result(plan, Outcome.FAILED, "could not write " + path + ": " + e.getMessage(), null);
         }
-        return verify(plan, path);
+        return verify(plan, path, planned, before);
     }
 
-    private ApplyResult verify(ChangePlan plan, Path path) {
+    /**
+     * Core's verifier compares the re-read VM with the model's prediction; the file itself is what
+     * only this connector can see, so it checks that the bytes on disk are the ones it planned.
+     */
+    private ApplyResult verify(ChangePlan plan, Path path, byte[] planned, Vm before) {
         VmxFile reread;
         Vm after;
         try {
@@ -143,12 +151,9 @@ final class VmxPush {
         } catch (VmxFileException e) {
             return result(plan, Outcome.FAILED, "written, but cannot be read back: " + e.getMessage(), null);
         }
-        List<String> unmet = new ArrayList<>();
-        for (ConfigChange c : plan.changes()) {
-            String u = VmxEdits.unmet(c, after, reread);
-            if (u != null) {
-                unmet.add(c.describe() + ": " + u);
-            }
+        List<String> unmet = new ArrayList<>(Verification.unmet(before, plan.changes(), after));
+        if (!Arrays.equals(planned, reread.originalBytes())) {
+            unmet.add(path + " does not hold the planned bytes (changed by someone else since it was written?)");
         }
         if (!unmet.isEmpty()) {
             return result(plan, Outcome.FAILED, "written, but does not hold: " + String.join("; ", unmet), after);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.ObjectError;
@@ -66,22 +67,30 @@ class HostFactsTest {
     @Test
     void optionsOverrideBoth() throws ConnectorException {
         Fixtures.write(dir.resolve(HostFacts.PROPERTIES), "cores = 16\nthreads = 32\nmemoryMiB = 1000\n");
-        HostFacts.Overrides o = HostFacts.overrides(Map.of("host.cores", "4", "host.memoryMiB", "65536",
-                "host.newestHardwareVersion", "vmx-20"));
+        HostFacts.Overrides o = HostFacts.overrides(options("host-cores", "4", "host-memory", "65536",
+                "host-hw", "vmx-20"));
         Host h = HostFacts.describe(dir, o).host();
         assertEquals(4, h.cpuCores());
         assertEquals(32, h.cpuThreads());
         assertEquals(65536, h.memoryMiB());
         assertEquals(HardwareVersion.vmx(20), h.newestHardwareVersion());
-        Host local = HostFacts.describe(dir.resolve("elsewhere"), HostFacts.overrides(Map.of("host.threads", "3"))).host();
+        Host local = HostFacts.describe(dir.resolve("elsewhere"), HostFacts.overrides(options("host-threads", "3"))).host();
         assertEquals(3, local.cpuThreads());
     }
 
     @Test
     void malformedOptionsAreRefused() {
-        ConnectorException e = assertThrows(ConnectorException.class, () -> HostFacts.overrides(Map.of("host.cores", "0")));
-        assertEquals("option host.cores = '0': expected a positive whole number", e.getMessage());
-        e = assertThrows(ConnectorException.class, () -> HostFacts.overrides(Map.of("host.newestHardwareVersion", "v21")));
-        assertEquals("option host.newestHardwareVersion = 'v21': expected a VMware hardware version, e.g. vmx-21", e.getMessage());
+        ConnectorException e = assertThrows(ConnectorException.class, () -> HostFacts.overrides(options("host-cores", "0")));
+        assertEquals("option host-cores: '0' is not a count (expected a whole number of at least 1)", e.getMessage());
+        e = assertThrows(ConnectorException.class, () -> HostFacts.overrides(options("host-hw", "v21")));
+        assertEquals("option host-hw: not a VMware hardware version: 'v21' (expected e.g. vmx-13 or 13)", e.getMessage());
+    }
+
+    private static Endpoint options(String... pairs) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return new Endpoint("folder", m);
     }
 }

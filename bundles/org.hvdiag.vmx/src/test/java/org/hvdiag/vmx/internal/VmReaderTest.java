@@ -243,7 +243,9 @@ class VmReaderTest {
     }
 
     @Test
-    void genericAutoconnectOffIsNoFilter() throws Exception {
-        assertEquals(List.of(), read("g.vmx", "usb.generic.autoConnect = \"FALSE\"\n").usbFilters());
+    void genericAutoconnectOffCapturesNothing() throws Exception {
+        List<UsbFilter> filters = read("g.vmx", "usb.generic.autoConnect = \"FALSE\"\n").usbFilters();
+        assertEquals(List.of("usb.generic.autoconnect"), filters.stream().map(UsbFilter::id).toList());
+        assertFalse(filters.get(0).active(), "a switch written FALSE is an inactive rule");
     }
 }
