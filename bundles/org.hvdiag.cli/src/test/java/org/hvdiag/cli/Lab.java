@@ -10,15 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersionDetector;
+import com.networknt.schema.ValidationMessage;
+
 import org.hvdiag.audit.BuiltInRules;
+import org.hvdiag.esxi.VsphereConnector;
 import org.hvdiag.vmx.VmxConnector;
 
 /**
- * The repository's lab fleet and a CLI wired the way the product wires it, with the real .vmx
- * connector and every built-in rule.
+ * The repository's lab fleet and a CLI wired the way the product wires it, with the real .vmx and
+ * vSphere connectors and every built-in rule.
  */
 final class Lab {
     /** What one CLI run printed and returned. */
@@ -46,10 +55,18 @@ final class Lab {
     static Run hvdiag(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Catalog catalog = new Catalog(List.of(new VmxConnector()), BuiltInRules.all());
+        Catalog catalog = new Catalog(List.of(new VmxConnector(), new VsphereConnector()), BuiltInRules.all());
         int code = new Cli(catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What the repository's schema/NAME says is wrong with {@code document}, format assertions (date-time) included. */
+    static Set<ValidationMessage> schemaProblems(String name, JsonNode document) throws IOException {
+        JsonNode schemaNode = new ObjectMapper().readTree(Files.readAllBytes(repo().resolve("schema").resolve(name)));
+        return JsonSchemaFactory.getInstance(SpecVersionDetector.detect(schemaNode))
+                .getSchema(schemaNode, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build())
+                .validate(document);
     }
 
     /** Copies the lab, lock folders included, so a test can change it. */

@@ -34,7 +34,7 @@ final class ConnectorOptions {
                 command.addOption(OptionSpec.builder(option.flag())
                         .type(String.class)
                         .paramLabel(option.type().placeholder())
-                        .description(option.help() + " (" + usedBy(installed, option) + ")")
+                        .description("[" + ids(installed, option) + "] " + option.help())
                         .setter(o.setter(option))
                         .build());
             }
@@ -60,9 +60,13 @@ final class ConnectorOptions {
         };
     }
 
-    private static String usedBy(Connectors installed, ConnectorOption option) {
+    private static String ids(Connectors installed, ConnectorOption option) {
         return String.join(", ", installed.all().stream()
-                .filter(c -> c.descriptor().option(option.name()).isPresent()).map(Connector::id).toList()) + " targets";
+                .filter(c -> c.descriptor().option(option.name()).isPresent()).map(Connector::id).toList());
+    }
+
+    private static String usedBy(Connectors installed, ConnectorOption option) {
+        return ids(installed, option) + " targets";
     }
 
     /** The options given that {@code connector} takes, by name, for its endpoint. */
