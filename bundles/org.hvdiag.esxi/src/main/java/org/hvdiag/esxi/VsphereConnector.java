@@ -15,9 +15,8 @@ import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.connector.TargetForm;
-import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.HypervisorKind;
-import org.hvdiag.core.model.UsbControllerType;
+import org.hvdiag.core.vmware.VmwareChangeSupport;
 import org.hvdiag.esxi.internal.VsphereSession;
 import org.hvdiag.esxi.internal.VsphereUrl;
 
@@ -61,20 +60,9 @@ public final class VsphereConnector implements Connector {
         private static final ChangeSupport OFF = ChangeSupport.POWERED_OFF_ONLY;
         private static final ChangeSupport RUNNING = ChangeSupport.WHILE_RUNNING;
 
-        @Override
-        public ChangeSupport addUsbController(ConfigChange.AddUsbController c) {
-            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
-        }
-
-        @Override
-        public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c) {
-            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
-        }
-
-        @Override
-        public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) {
-            return c.to().family() == HardwareVersion.Family.VMX ? OFF : ChangeSupport.UNSUPPORTED;
-        }
+        @Override public ChangeSupport addUsbController(ConfigChange.AddUsbController c) { return VmwareChangeSupport.controller(c); }
+        @Override public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c) { return VmwareChangeSupport.controller(c); }
+        @Override public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return VmwareChangeSupport.upgrade(c); }
 
         @Override public ChangeSupport setCpuHotAdd(ConfigChange.SetCpuHotAdd c) { return OFF; }
         @Override public ChangeSupport setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return OFF; }

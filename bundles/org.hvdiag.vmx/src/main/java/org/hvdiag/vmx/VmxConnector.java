@@ -16,9 +16,8 @@ import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.connector.TargetForm;
-import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.HypervisorKind;
-import org.hvdiag.core.model.UsbControllerType;
+import org.hvdiag.core.vmware.VmwareChangeSupport;
 import org.hvdiag.vmx.internal.DefaultVmFolder;
 import org.hvdiag.vmx.internal.HostFacts;
 import org.hvdiag.vmx.internal.VmxSession;
@@ -75,21 +74,9 @@ public final class VmxConnector implements Connector {
 
         private static final ChangeSupport OFF = ChangeSupport.POWERED_OFF_ONLY;
 
-        // VMware emulates UHCI, EHCI and xHCI; OHCI is VirtualBox's and QEMU's.
-        @Override
-        public ChangeSupport addUsbController(ConfigChange.AddUsbController c) {
-            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
-        }
-
-        @Override
-        public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c) {
-            return c.type() == UsbControllerType.OHCI ? ChangeSupport.UNSUPPORTED : OFF;
-        }
-
-        @Override
-        public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) {
-            return c.to().family() == HardwareVersion.Family.VMX ? OFF : ChangeSupport.UNSUPPORTED;
-        }
+        @Override public ChangeSupport addUsbController(ConfigChange.AddUsbController c) { return VmwareChangeSupport.controller(c); }
+        @Override public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c) { return VmwareChangeSupport.controller(c); }
+        @Override public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return VmwareChangeSupport.upgrade(c); }
 
         @Override public ChangeSupport removeUsbDevice(ConfigChange.RemoveUsbDevice c) { return OFF; }
         @Override public ChangeSupport removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return OFF; }

@@ -3,14 +3,12 @@ package org.hvdiag.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import org.hvdiag.audit.AuditReport;
 import org.hvdiag.audit.RuleEngine;
@@ -29,9 +27,8 @@ public final class AuditCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(arity = "0..*", paramLabel = "TARGET", description = "Folders or VM files, or connection URLs "
-            + "(`hvdiag connectors` lists the forms). Default: VMware Workstation's VM folder on this machine.")
-    List<String> targets = new ArrayList<>();
+    @Mixin
+    TargetList targetList = new TargetList();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, csv, html or sarif (default: ${DEFAULT-VALUE}).")
     String format;
@@ -64,7 +61,7 @@ public final class AuditCommand implements Callable<Integer> {
             throw new InputError(e.getMessage());
         }
         Targets resolver = new Targets(catalog.installed());
-        List<Inventory> inventories = resolver.read(resolver.orDefaults(targets), connectorOptions, new StderrProgress(err));
+        List<Inventory> inventories = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions, new StderrProgress(err));
         AuditReport report = new RuleEngine(catalog.rules()).audit(inventories, targetOptions.settings());
         write(writer, report);
         for (ObjectError e : report.errors()) {

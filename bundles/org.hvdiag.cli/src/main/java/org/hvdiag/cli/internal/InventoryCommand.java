@@ -3,13 +3,12 @@ package org.hvdiag.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import org.hvdiag.audit.report.InventoryWriter;
 import org.hvdiag.cli.Catalog;
@@ -25,9 +24,8 @@ public final class InventoryCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(arity = "0..*", paramLabel = "TARGET", description = "Folders or VM files, or connection URLs "
-            + "(`hvdiag connectors` lists the forms). Default: VMware Workstation's VM folder on this machine.")
-    List<String> targets = new ArrayList<>();
+    @Mixin
+    TargetList targetList = new TargetList();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
@@ -56,7 +54,7 @@ public final class InventoryCommand implements Callable<Integer> {
             throw new InputError(e.getMessage());
         }
         Targets resolver = new Targets(catalog.installed());
-        List<Inventory> inventories = resolver.read(resolver.orDefaults(targets), connectorOptions, new StderrProgress(err));
+        List<Inventory> inventories = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions, new StderrProgress(err));
         ReportOutput.write(output, out, o -> writer.write(inventories, o));
         boolean complete = true;
         for (Inventory inv : inventories) {

@@ -47,7 +47,7 @@ public enum OptionType {
                 return Long.toString(n);
             }
             case THUMBPRINT -> {
-                String hex = v.replace(":", "").toUpperCase(Locale.ROOT);
+                String hex = v.replace(":", "").replace(" ", "").toUpperCase(Locale.ROOT);
                 if (!hex.matches("[0-9A-F]{64}")) {
                     throw new IllegalArgumentException("'" + v + "' is not a SHA-256 thumbprint (expected 64 hex digits, "
                             + "colons optional, as hvdiag shows it when it refuses a certificate)");

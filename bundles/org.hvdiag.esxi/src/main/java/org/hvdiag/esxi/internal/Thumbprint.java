@@ -6,6 +6,8 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 
+import org.hvdiag.core.connector.OptionType;
+
 /** SHA-256 certificate thumbprints, written "AA:BB:..." as ESXi and vCenter show them. */
 public final class Thumbprint {
     private Thumbprint() {
@@ -32,17 +34,10 @@ public final class Thumbprint {
      * SHA-256 thumbprint; a SHA-1 thumbprint (20 bytes) is refused as too weak to pin.
      */
     public static String normalise(String typed) {
-        String hex = typed.replace(":", "").replace(" ", "").toUpperCase(Locale.ROOT);
-        if (hex.length() != 64 || !hex.matches("[0-9A-F]+")) {
+        try {
+            return OptionType.THUMBPRINT.canonical(typed);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(95);
-        for (int i = 0; i < 64; i += 2) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(hex, i, i + 2);
-        }
-        return sb.toString();
     }
 }
