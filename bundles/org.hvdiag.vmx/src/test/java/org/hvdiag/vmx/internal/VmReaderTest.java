@@ -243,6 +243,14 @@ class VmReaderTest {
     }
 
     @Test
+    void anEmptyAutoconnectEntryIsNoFilter() throws Exception {
+        Vm vm = read("e.vmx", "usb.present = \"TRUE\"\nusb.autoConnect.device0 = \"\"\nusb.autoConnect.device1 = \"  \"\n"
+                + "usb.autoConnect.device2 = \"vid:0x0781 pid:0x5567\"\n");
+        assertEquals(List.of("usb.autoConnect.device2"), vm.usbFilters().stream().map(UsbFilter::id).toList());
+        assertFalse(vm.usbFilters().get(0).matchesAnyDevice());
+    }
+
+    @Test
     void genericAutoconnectOffIsNoFilter() throws Exception {
         assertEquals(List.of(), read("g.vmx", "usb.generic.autoConnect = \"FALSE\"\n").usbFilters());
     }
