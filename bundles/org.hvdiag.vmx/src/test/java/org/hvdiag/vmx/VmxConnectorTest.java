@@ -142,7 +142,8 @@ class VmxConnectorTest {
         assertEquals(List.of(
                 dir.resolve("bin.vmx") + ": line 1: not a .vmx text file (binary data: a NUL byte; expected text lines of key = \"value\")",
                 dir.resolve("dup/d.vmx") + ": line 3: duplicate key 'numvcpus' (first at line 1)",
-                dir.resolve("enc/e.vmx") + ": line 1: unknown encoding 'x-unknown' (expected a charset name such as UTF-8, windows-1252 or Shift_JIS)",
+                dir.resolve("enc/e.vmx") + ": line 1: unknown encoding 'x-unknown' (expected a charset name such as UTF-8, windows-1252 or Shift_JIS, "
+                        + "or one of VMware's own such as windows-949-2000)",
                 dir.resolve("long/l.vmx") + ": line 1: line longer than 64 KiB (expected key = \"value\" lines of a .vmx file)",
                 dir.resolve("quote/q.vmx") + ": line 2: unterminated quoted value (expected key = \"value\")",
                 dir.resolve("syntax/s.vmx") + ": line 1: not a setting (expected key = \"value\")",

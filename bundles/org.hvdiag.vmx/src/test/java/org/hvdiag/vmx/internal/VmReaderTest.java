@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,6 +103,16 @@ class VmReaderTest {
         assertEquals("manual", vm.toolsUpgradePolicy());
         assertEquals(PowerOffBehaviour.HARD, vm.powerOffBehaviour());
         assertTrue(vm.rawProperties().containsKey("memSize"));
+    }
+
+    @Test
+    void aKoreanWindowsVmIsReadWithItsName() throws Exception {
+        byte[] bytes = (".encoding = \"windows-949-2000\"\r\ndisplayName = \"한글 서버\"\r\nusb.present = \"TRUE\"\r\n")
+                .getBytes(Charset.forName("x-windows-949"));
+        VmReader.Reading r = VmReader.read(Fixtures.write(dir.resolve("ko.vmx"), bytes), "h");
+        assertEquals(List.of(), r.errors());
+        assertEquals("한글 서버", r.vm().name());
+        assertTrue(r.vm().hasController(UsbControllerType.UHCI));
     }
 
     @Test

@@ -138,7 +138,15 @@ class VmxFileErrorsTest {
     void unknownCharset() {
         VmxFileException e = fails("x.vmx", "config.version = \"8\"\n.encoding = \"x-klingon\"\n");
         assertEquals(dir.resolve("x.vmx") + ": line 2: unknown encoding 'x-klingon' (expected a charset name such as "
-                + "UTF-8, windows-1252 or Shift_JIS)", e.getMessage());
+                + "UTF-8, windows-1252 or Shift_JIS, or one of VMware's own such as windows-949-2000)", e.getMessage());
+    }
+
+    @Test
+    void unknownCodePageInVmwaresSpelling() {
+        VmxFileException e = fails("x.vmx", "a = \"1\"\n.encoding = \"windows-12345-2000\"\nb = \"2\"\n");
+        assertEquals(2, e.line());
+        assertTrue(e.reason().startsWith("unknown encoding 'windows-12345-2000' (expected"), e.reason());
+        assertEquals("line 2", e.toObjectError().location());
     }
 
     @Test

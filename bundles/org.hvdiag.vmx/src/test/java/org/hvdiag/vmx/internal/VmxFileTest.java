@@ -120,6 +120,30 @@ class VmxFileTest {
     }
 
     @Test
+    void koreanWindowsNamesItsCharsetTheIcuWay() throws Exception {
+        // 똠 (0x8C 0x63) is in code page 949 only, not in EUC-KR: the file is read with Windows' own table.
+        Charset cp949 = Charset.forName("x-windows-949");
+        String text = ".encoding = \"windows-949-2000\"\r\ndisplayName = \"똠한 서버\"\r\nannotation = \"\"\r\n";
+        byte[] bytes = text.getBytes(cp949);
+        Path p = Fixtures.write(dir.resolve("ko.vmx"), bytes);
+        VmxFile f = VmxFile.read(p);
+        assertEquals(cp949, f.charset());
+        assertEquals("똠한 서버", f.value("displayName"));
+        assertArrayEquals(bytes, f.toBytes());
+        f.set("annotation", "백업");
+        Files.write(p, f.toBytes());
+        assertEquals("백업", VmxFile.read(p).value("annotation"));
+    }
+
+    @Test
+    void vmwaresShiftJisIsWindowsCodePage932() throws Exception {
+        // ① is in the NEC row of code page 932, which Japanese Windows writes and Java's strict Shift_JIS refuses.
+        String text = ".encoding = \"Shift_JIS\"\ndisplayName = \"①番サーバ\"\n";
+        VmxFile f = VmxFile.read(Fixtures.write(dir.resolve("jp.vmx"), text, Charset.forName("windows-31j")));
+        assertEquals("①番サーバ", f.value("displayName"));
+    }
+
+    @Test
     void utf8ByteOrderMarkIsKeptAndSkipped() throws Exception {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = ".encoding = \"UTF-8\"\ndisplayName = \"Ä\"\n".getBytes(StandardCharsets.UTF_8);
