@@ -152,6 +152,22 @@ class VmxConnectorTest {
     }
 
     @Test
+    void anEncryptedVmIsAnErrorAndNotAVm() throws Exception {
+        write(dir.resolve("plain/plain.vmx"), "displayName = \"plain\"\nusb.present = \"TRUE\"\n");
+        Path locked = write(dir.resolve("locked/locked.vmx"), ".encoding = \"UTF-8\"\ndisplayName = \"locked\"\n"
+                + "encryption.keySafe = \"vmware:key/list/(pair/(phrase/abc%3d,HMAC%2dSHA%2d1,ZGF0YQ%253d%253d))\"\n"
+                + "encryption.data = \"bm90IHJlYWRhYmxl\"\n");
+        Inventory inv = inventory(dir.toString(), Progress.NONE);
+        assertEquals(List.of("plain"), inv.vms().stream().map(Vm::name).toList());
+        assertEquals(1, inv.errors().size());
+        ObjectError e = inv.errors().get(0);
+        assertEquals(locked.toString(), e.object());
+        assertEquals("", e.location());
+        assertTrue(e.message().startsWith("encrypted by vSphere/Workstation VM encryption"), e.message());
+        assertTrue(e.message().contains("only readable through the hypervisor holding the key"), e.message());
+    }
+
+    @Test
     void aSingleFileTargetUsesItsFoldersHostProperties() throws Exception {
         Path vmx = write(dir.resolve("one/one.vmx"), "displayName = \"one\"\n");
         write(dir.resolve("one/hvdiag-host.properties"), "name = lab-host\ncores = 12\n");

@@ -23,6 +23,7 @@ import org.hvdiag.core.vmware.VmwareGuestOs;
  * {@link Vm}. Values it cannot read come back as errors beside the VM, not instead of it.
  */
 public final class VmReader {
+    private static final List<String> ENCRYPTION_KEYS = List.of("encryption.keySafe", "encryption.data");
 
     /** A VM and what in its files could not be read. */
     public record Reading(Vm vm, List<ObjectError> errors) { }
@@ -43,6 +44,7 @@ public final class VmReader {
         if (file.hasNoSettings()) {
             throw new VmxFileException(file.path(), 0, "no settings (expected key = \"value\" lines of a .vmx file)");
         }
+        refuseEncrypted(file);
         Path path = file.path();
         VmxSettings s = new VmxSettings(file);
         List<ObjectError> errors = new ArrayList<>(0);
@@ -72,6 +74,24 @@ public final class VmReader {
                 .rawProperties(file.values());
         errors.addAll(0, s.errors());
         return new Reading(b.build(), errors);
+    }
+
+    /**
+     * An encrypted VM keeps its settings, or the ones it chose to protect, inside encryption.data; what
+     * the file shows in clear is not the whole VM, and auditing it would report an unknown VM as clean.
+     */
+    private static void refuseEncrypted(VmxFile file) throws VmxFileException {
+        List<String> keys = new ArrayList<>(2);
+        for (String key : ENCRYPTION_KEYS) {
+            if (file.has(key)) {
+                keys.add(key);
+            }
+        }
+        if (!keys.isEmpty()) {
+            throw new VmxFileException(file.path(), 0, "encrypted by vSphere/Workstation VM encryption ("
+                    + String.join(", ", keys) + "): its settings are only readable through the hypervisor holding "
+                    + "the key, so it cannot be audited from the file");
+        }
     }
 
     static PowerState powerState(VmxFile file) {

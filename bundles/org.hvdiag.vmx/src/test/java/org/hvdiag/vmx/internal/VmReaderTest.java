@@ -261,6 +261,30 @@ class VmReaderTest {
         assertFalse(vm.usbFilters().get(0).matchesAnyDevice());
     }
 
+    /** What Workstation leaves readable in an encrypted VM's .vmx; the hardware keys are inside encryption.data. */
+    static final String ENCRYPTED = ".encoding = \"UTF-8\"\ndisplayName = \"Locked\"\n"
+            + "encryption.keySafe = \"vmware:key/list/(pair/(phrase/abc%3d/pass2key%3dPBKDF2%2dHMAC%2dSHA%2d1%3a"
+            + "cipher%3dAES%2d256%3arounds%3d10000%3asalt%3dc2FsdA%253d%253d,HMAC%2dSHA%2d1,ZGF0YQ%253d%253d))\"\n"
+            + "encryption.data = \"bm90IHJlYWRhYmxlIHdpdGhvdXQgdGhlIGtleQ==\"\n";
+
+    @Test
+    void anEncryptedVmIsRefusedWithTheReason() {
+        Path p = Fixtures.write(dir.resolve("locked.vmx"), ENCRYPTED);
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertEquals(p + ": encrypted by vSphere/Workstation VM encryption (encryption.keySafe, encryption.data): its "
+                + "settings are only readable through the hypervisor holding the key, so it cannot be audited from "
+                + "the file", e.getMessage());
+        assertEquals(new ObjectError(p.toString(), "", e.reason()), e.toObjectError());
+    }
+
+    @Test
+    void plainKeysBesideEncryptionDataDoNotMakeItAuditable() {
+        // Partial (fast) encryption leaves some keys in clear; which ones the bundle overrides is not knowable.
+        Path p = Fixtures.write(dir.resolve("part.vmx"), "usb.present = \"FALSE\"\nencryption.data = \"Zm9v\"\n");
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertTrue(e.reason().startsWith("encrypted by vSphere/Workstation VM encryption (encryption.data)"), e.reason());
+    }
+
     @Test
     void genericAutoconnectOffIsNoFilter() throws Exception {
         assertEquals(List.of(), read("g.vmx", "usb.generic.autoConnect = \"FALSE\"\n").usbFilters());
