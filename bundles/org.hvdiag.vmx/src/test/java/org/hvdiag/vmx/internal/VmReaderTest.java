@@ -236,6 +236,49 @@ class VmReaderTest {
     }
 
     @Test
+    void aDamagedLineCostsOnlyThatLine() throws Exception {
+        Path p = Fixtures.write(dir.resolve("d.vmx"), "displayName = \"damaged\"\nnumvcpus = \"4\"\n"
+                + "usb.present = \"TRUE\nusb_xhci.present = \"TRUE\"\nethernet0.present TRUE\nmemsize = \"2048\"\n");
+        VmReader.Reading r = VmReader.read(p, "h");
+        Vm vm = r.vm();
+        assertEquals("damaged", vm.name());
+        assertEquals(4, vm.vcpus());
+        assertEquals(2048, vm.memoryMiB());
+        // As VMware reads it: the damaged line sets no usb.present, so there is no UHCI controller.
+        assertEquals(List.of(UsbControllerType.XHCI), vm.usbControllers().stream().map(UsbController::type).toList());
+        assertFalse(vm.rawProperties().containsKey("usb.present"));
+        assertEquals(List.of(
+                new ObjectError(p.toString(), "line 3", "ignored: unterminated quoted value (expected key = \"value\"); "
+                        + "VMware reads no setting from such a line, so the VM is audited without usb.present"),
+                new ObjectError(p.toString(), "line 5", "ignored: not a setting (expected key = \"value\"); "
+                        + "VMware reads no setting from such a line, so the VM is audited without it")), r.errors());
+    }
+
+    @Test
+    void aDamagedEncryptionLineDoesNotMakeAnEncryptedVmLookPlain() {
+        Path p = Fixtures.write(dir.resolve("cut.vmx"), "displayName = \"cut\"\nusb.present = \"FALSE\"\n"
+                + "encryption.data = \"Zm9vYmFy\n");
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertTrue(e.reason().startsWith("encrypted by vSphere/Workstation VM encryption (encryption.data)"), e.reason());
+    }
+
+    @Test
+    void aFileOfDamagedLinesOnlyIsNotAVm() {
+        Path p = Fixtures.write(dir.resolve("junk.vmx"), "# notes\nremember to back up\nsee = \"wiki\n");
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertEquals(p + ": line 2: not a setting (expected key = \"value\")", e.getMessage());
+    }
+
+    @Test
+    void aDamagedVmsdLineMakesTheSnapshotCountUnknownNotZero() throws Exception {
+        Fixtures.write(dir.resolve("s.vmsd"), ".encoding = \"UTF-8\"\nsnapshot.numSnapshots = \"3\nsnapshot0.uid = \"1\"\n");
+        VmReader.Reading r = VmReader.read(Fixtures.write(dir.resolve("s.vmx"), "numvcpus = \"2\"\n"), "h");
+        assertEquals(-1, r.vm().snapshotCount());
+        assertEquals(List.of(new ObjectError(dir.resolve("s.vmsd").toString(), "line 2",
+                "unterminated quoted value (expected key = \"value\"); the snapshot count is not read")), r.errors());
+    }
+
+    @Test
     void aBadVmsdIsAnErrorBesideTheVm() throws Exception {
         Fixtures.write(dir.resolve("b.vmsd"), "snapshot.numSnapshots = \"lots\"\n");
         VmReader.Reading r = VmReader.read(Fixtures.write(dir.resolve("b.vmx"), "numvcpus = \"2\"\n"), "h");

@@ -78,6 +78,19 @@ class VmxFileTest {
     }
 
     @Test
+    void damagedLinesSurviveEditsOfOtherLinesByteForByte() throws Exception {
+        String text = "a = \"1\"\r\nusb.present = \"TRUE\r\nnot a setting at all\r\nb = \"2\" junk\r\nc = \"3\"\r\n";
+        VmxFile f = VmxFile.read(Fixtures.write(dir.resolve("d.vmx"), text));
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), f.toBytes());
+        f.set("a", "9");
+        f.remove("c");
+        f.set("usb_xhci.present", "TRUE");
+        assertEquals("a = \"9\"\r\nusb.present = \"TRUE\r\nnot a setting at all\r\nb = \"2\" junk\r\n"
+                + "usb_xhci.present = \"TRUE\"\r\n", new String(f.toBytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of(2, 3, 4), f.damagedLines().stream().map(VmxFile.DamagedLine::line).toList());
+    }
+
+    @Test
     void oddButValidLinesParseAsVmwareReadsThem() throws Exception {
         String odd = "  .encoding = \"UTF-8\"   # comment\nnumvcpus=\"2\"\n\tmemsize =   \"1024\"#c\n"
                 + "guestOS = other26xlinux-64\nimplied = # empty\n";
