@@ -34,7 +34,8 @@ class BadInputTest {
         Lab.Run run = Lab.hvdiag("audit", lab.toString(), "--format", "json");
         assertEquals(2, run.exitCode(), "unreadable VMs make the audit an input error");
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertEquals(labVms, report.path("summary").path("vms").asInt(), "every good VM still audited");
+        // quote.vmx loses only its damaged line: it is audited too, and its line still makes the run exit 2.
+        assertEquals(labVms + 1, report.path("summary").path("vms").asInt(), "every good VM still audited");
         assertTrue(report.path("findings").size() > 0);
         String errors = report.path("errors").toString();
         for (String name : new String[] {"garbage.vmx", "quote.vmx", "dup.vmx", "long.vmx", "latin.vmx", "enc.vmx", "gone.vmx"}) {

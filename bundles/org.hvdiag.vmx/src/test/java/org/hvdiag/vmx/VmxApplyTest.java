@@ -397,6 +397,24 @@ class VmxApplyTest {
     }
 
     @Test
+    void aVmWithADamagedLineIsAuditedButNotFixedAndItsFileIsKept() throws Exception {
+        // The damaged line holds the very key the fix would write: a second usb.present line would read one way
+        // to VMware now and another once someone closes the quote.
+        Files.writeString(vmx, VMX.replace("usb.present = \"TRUE\"", "usb.present = \"TRUE"));
+        byte[] damaged = Files.readAllBytes(vmx);
+        Vm vm = vm(vmx);
+        assertFalse(vm.hasController(UsbControllerType.UHCI));
+        assertTrue(vm.hasController(UsbControllerType.XHCI));
+        Path journal = dir.resolve("push.jsonl");
+        List<ApplyResult> r = apply(journal, plan(vm, new ConfigChange.AddUsbController(UsbControllerType.UHCI)));
+        assertEquals(Outcome.SKIPPED, r.get(0).outcome());
+        assertEquals("not changed: " + vm.id() + " has damaged line 10 (unterminated quoted value (expected key = "
+                + "\"value\")); repair or remove it and audit again", r.get(0).detail());
+        assertArrayEquals(damaged, Files.readAllBytes(vmx));
+        assertEquals(1, Files.readAllLines(journal).size());
+    }
+
+    @Test
     void aRunningVmIsRefusedAndNotJournalled() throws Exception {
         Files.createDirectory(vmx.resolveSibling("lab-w7.vmx.lck"));
         Vm vm = vm(vmx);

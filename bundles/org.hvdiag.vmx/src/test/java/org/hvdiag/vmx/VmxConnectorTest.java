@@ -137,17 +137,36 @@ class VmxConnectorTest {
         Files.createDirectory(dir.resolve("y.vmx"));
         write(dir.resolve("y.vmx/inner.vmx"), "displayName = \"inner\"\n");
         Inventory inv = inventory(dir.toString(), Progress.NONE);
-        assertEquals(List.of("good", "inner"), inv.vms().stream().map(Vm::name).toList());
+        // q.vmx has one damaged line: it is a VM with an error beside it, not an error instead of a VM.
+        assertEquals(List.of("good", "q.vmx", "inner"), inv.vms().stream().map(Vm::name).toList());
         List<String> errors = inv.errors().stream().map(ObjectError::toString).toList();
         assertEquals(List.of(
                 dir.resolve("bin.vmx") + ": line 1: not a .vmx text file (binary data: a NUL byte; expected text lines of key = \"value\")",
                 dir.resolve("dup/d.vmx") + ": line 3: duplicate key 'numvcpus' (first at line 1)",
-                dir.resolve("enc/e.vmx") + ": line 1: unknown encoding 'x-unknown' (expected a charset name such as UTF-8, windows-1252 or Shift_JIS)",
+                dir.resolve("enc/e.vmx") + ": line 1: unknown encoding 'x-unknown' (expected a charset name such as UTF-8, windows-1252 or Shift_JIS, "
+                        + "or one of VMware's own such as windows-949-2000)",
                 dir.resolve("long/l.vmx") + ": line 1: line longer than 64 KiB (expected key = \"value\" lines of a .vmx file)",
-                dir.resolve("quote/q.vmx") + ": line 2: unterminated quoted value (expected key = \"value\")",
+                dir.resolve("quote/q.vmx") + ": line 2: ignored: unterminated quoted value (expected key = \"value\"); "
+                        + "VMware reads no setting from such a line, so the VM is audited without displayName",
                 dir.resolve("syntax/s.vmx") + ": line 1: not a setting (expected key = \"value\")",
                 dir.resolve("x.vmx") + ": cannot read: it is a link to a file that does not exist",
                 dir.resolve("y.vmx") + ": is a folder, not a file (expected a .vmx text file)"), errors);
+    }
+
+    @Test
+    void anEncryptedVmIsAnErrorAndNotAVm() throws Exception {
+        write(dir.resolve("plain/plain.vmx"), "displayName = \"plain\"\nusb.present = \"TRUE\"\n");
+        Path locked = write(dir.resolve("locked/locked.vmx"), ".encoding = \"UTF-8\"\ndisplayName = \"locked\"\n"
+                + "encryption.keySafe = \"vmware:key/list/(pair/(phrase/abc%3d,HMAC%2dSHA%2d1,ZGF0YQ%253d%253d))\"\n"
+                + "encryption.data = \"bm90IHJlYWRhYmxl\"\n");
+        Inventory inv = inventory(dir.toString(), Progress.NONE);
+        assertEquals(List.of("plain"), inv.vms().stream().map(Vm::name).toList());
+        assertEquals(1, inv.errors().size());
+        ObjectError e = inv.errors().get(0);
+        assertEquals(locked.toString(), e.object());
+        assertEquals("", e.location());
+        assertTrue(e.message().startsWith("encrypted by vSphere/Workstation VM encryption"), e.message());
+        assertTrue(e.message().contains("only readable through the hypervisor holding the key"), e.message());
     }
 
     @Test
@@ -190,8 +209,10 @@ class VmxConnectorTest {
             @Override public boolean isCanceled() { return false; }
         };
         Inventory inv = inventory(dir.toString(), p);
-        assertEquals(294, inv.vms().size());
+        // Six files have a damaged line: each is still a VM, with its line reported.
+        assertEquals(300, inv.vms().size());
         assertEquals(6, inv.errors().size());
+        assertTrue(inv.errors().stream().allMatch(e -> e.location().equals("line 3")), inv.errors().toString());
         assertEquals(300, worked.get());
         for (int i = 1; i < inv.vms().size(); i++) {
             assertTrue(inv.vms().get(i - 1).id().compareTo(inv.vms().get(i).id()) < 0);

@@ -2,6 +2,7 @@ package org.hvdiag.core.vmware;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.hvdiag.core.model.UsbFilter;
 
@@ -10,7 +11,8 @@ import org.hvdiag.core.model.UsbFilter;
  * the same keys: {@code usb.autoConnect.deviceN = "vid:0x0781 pid:0x5567"} (also "path:1/2/3
  * autoclean:1" or "name:SanDisk\ Cruzer vid:0781 pid:5567": space-separated name:value pairs, a
  * backslash keeping the next character), and {@code usb.generic.autoconnect}, which hands any newly
- * plugged device to the VM.
+ * plugged device to the VM. An empty entry ({@code usb.autoConnect.device0 = ""}, as Workstation leaves
+ * behind when a device is no longer auto-connected) names no device and so connects none: it is no rule.
  */
 public final class VmwareAutoconnect {
     public static final String GENERIC_KEY = "usb.generic.autoconnect";
@@ -40,13 +42,21 @@ public final class VmwareAutoconnect {
         return Long.parseLong(key.substring(from));
     }
 
-    public static Rule parse(String key, String pattern) {
+    /**
+     * The rule an entry holds, or empty when the entry is blank: a rule with no field would read as
+     * "any device" ({@link UsbFilter#matchesAnyDevice()}), the opposite of what an empty entry does.
+     */
+    public static Optional<Rule> parse(String key, String pattern) {
+        List<String> tokens = tokens(pattern);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
         String name = "";
         String port = "";
         int vid = -1;
         int pid = -1;
         List<String> problems = new ArrayList<>(0);
-        for (String token : tokens(pattern)) {
+        for (String token : tokens) {
             int colon = token.indexOf(':');
             if (colon < 0) {
                 continue;
@@ -69,7 +79,7 @@ public final class VmwareAutoconnect {
                 }
             }
         }
-        return new Rule(new UsbFilter(key, name, vid, pid, port, pattern, true), problems);
+        return Optional.of(new Rule(new UsbFilter(key, name, vid, pid, port, pattern, true), problems));
     }
 
     /** The generic switch as a filter that matches any device; {@code value} is its raw setting. */

@@ -180,14 +180,15 @@ final class VmMapper {
     static List<UsbFilter> filters(Map<String, String> raw) {
         List<String> keys = new ArrayList<>();
         for (String k : raw.keySet()) {
-            if (VmwareAutoconnect.index(k) >= 0 && !raw.get(k).isEmpty()) {
+            if (VmwareAutoconnect.index(k) >= 0) {
                 keys.add(k);
             }
         }
         keys.sort(Comparator.comparingLong(VmwareAutoconnect::index));
         List<UsbFilter> out = new ArrayList<>();
         for (String k : keys) {
-            out.add(VmwareAutoconnect.parse(k, raw.get(k)).filter());
+            // A blank entry connects no device and parses to no rule.
+            VmwareAutoconnect.parse(k, raw.get(k)).ifPresent(rule -> out.add(rule.filter()));
         }
         String generic = raw.getOrDefault(GENERIC_AUTOCONNECT, "");
         if ("true".equalsIgnoreCase(generic)) {

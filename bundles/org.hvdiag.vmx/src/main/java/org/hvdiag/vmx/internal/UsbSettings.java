@@ -3,6 +3,7 @@ package org.hvdiag.vmx.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbControllerType;
@@ -99,7 +100,7 @@ final class UsbSettings {
         keys.removeIf(k -> autoConnectIndex(k) < 0);
         keys.sort(Comparator.comparingLong(UsbSettings::autoConnectIndex));
         for (String key : keys) {
-            out.add(autoConnectRule(s, key));
+            autoConnectRule(s, key).ifPresent(out::add);
         }
         // A switch written FALSE is kept as an inactive rule: the model can then turn it back on.
         if (s.file().has(GENERIC_AUTOCONNECT)) {
@@ -113,11 +114,13 @@ final class UsbSettings {
         return VmwareAutoconnect.index(key);
     }
 
-    private static UsbFilter autoConnectRule(VmxSettings s, String key) {
-        VmwareAutoconnect.Rule rule = VmwareAutoconnect.parse(key, s.text(key));
-        for (String expected : rule.problems()) {
-            s.problem(key, expected);
-        }
-        return rule.filter();
+    /** Empty for an empty entry, which connects no device. */
+    private static Optional<UsbFilter> autoConnectRule(VmxSettings s, String key) {
+        return VmwareAutoconnect.parse(key, s.text(key)).map(rule -> {
+            for (String expected : rule.problems()) {
+                s.problem(key, expected);
+            }
+            return rule.filter();
+        });
     }
 }

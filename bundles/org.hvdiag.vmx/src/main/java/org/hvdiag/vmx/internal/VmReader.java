@@ -23,6 +23,7 @@ import org.hvdiag.core.vmware.VmwareGuestOs;
  * {@link Vm}. Values it cannot read come back as errors beside the VM, not instead of it.
  */
 public final class VmReader {
+    private static final List<String> ENCRYPTION_KEYS = List.of("encryption.keySafe", "encryption.data");
 
     /** A VM and what in its files could not be read. */
     public record Reading(Vm vm, List<ObjectError> errors) { }
@@ -41,8 +42,14 @@ public final class VmReader {
 
     public static Reading map(VmxFile file, String hostId) throws VmxFileException {
         if (file.hasNoSettings()) {
+            // Nothing but damaged lines: no VM with a bad line but no .vmx at all; name the first one.
+            if (!file.damagedLines().isEmpty()) {
+                VmxFile.DamagedLine d = file.damagedLines().get(0);
+                throw new VmxFileException(file.path(), d.line(), d.reason());
+            }
             throw new VmxFileException(file.path(), 0, "no settings (expected key = \"value\" lines of a .vmx file)");
         }
+        refuseEncrypted(file);
         Path path = file.path();
         VmxSettings s = new VmxSettings(file);
         List<ObjectError> errors = new ArrayList<>(0);
@@ -71,7 +78,50 @@ public final class VmReader {
                 .powerOffBehaviour(powerOff(s.text("powerType.powerOff")))
                 .rawProperties(file.values());
         errors.addAll(0, s.errors());
+        errors.addAll(0, damagedLines(file));
         return new Reading(b.build(), errors);
+    }
+
+    /**
+     * Each damaged line as an error beside the VM. The VM is read without the line, as VMware reads it,
+     * and the message says so: a key the line meant to set reads as unset, whatever the line says.
+     */
+    static List<ObjectError> damagedLines(VmxFile file) {
+        List<ObjectError> out = new ArrayList<>(file.damagedLines().size());
+        for (VmxFile.DamagedLine d : file.damagedLines()) {
+            out.add(new ObjectError(file.path().toString(), "line " + d.line(), "ignored: " + d.reason()
+                    + "; VMware reads no setting from such a line, so the VM is audited without "
+                    + (d.key().isEmpty() ? "it" : d.key())));
+        }
+        return out;
+    }
+
+    /**
+     * An encrypted VM keeps its settings, or the ones it chose to protect, inside encryption.data; what
+     * the file shows in clear is not the whole VM, and auditing it would report an unknown VM as clean.
+     */
+    private static void refuseEncrypted(VmxFile file) throws VmxFileException {
+        List<String> keys = new ArrayList<>(2);
+        for (String key : ENCRYPTION_KEYS) {
+            if (file.has(key) || damagedLineOf(file, key)) {
+                keys.add(key);
+            }
+        }
+        if (!keys.isEmpty()) {
+            throw new VmxFileException(file.path(), 0, "encrypted by vSphere/Workstation VM encryption ("
+                    + String.join(", ", keys) + "): its settings are only readable through the hypervisor holding "
+                    + "the key, so it cannot be audited from the file");
+        }
+    }
+
+    /** A damaged encryption line still says the VM is encrypted: ignoring it would make it look plain. */
+    private static boolean damagedLineOf(VmxFile file, String key) {
+        for (VmxFile.DamagedLine d : file.damagedLines()) {
+            if (d.key().equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static PowerState powerState(VmxFile file) {

@@ -25,6 +25,11 @@ final class VmsdFile {
             return 0;
         }
         VmxFile f = VmxFile.read(vmsd);
+        // A damaged line may be the count itself: an unknown count is better than a wrong one.
+        if (!f.damagedLines().isEmpty()) {
+            VmxFile.DamagedLine d = f.damagedLines().get(0);
+            throw new VmxFileException(vmsd, d.line(), d.reason() + "; the snapshot count is not read");
+        }
         String n = f.value("snapshot.numSnapshots");
         if (n == null || n.isEmpty()) {
             return 0;

@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The charset an {@code .encoding} line names. Only charsets that write ASCII as ASCII can hold a
- * .vmx: the parser finds keys, '=', quotes and '#' by their ASCII bytes before it decodes anything.
+ * The charset an {@code .encoding} line names, in VMware's names ({@link VmwareCharsetNames}) or Java's.
+ * Only charsets that write ASCII as ASCII can hold a .vmx: the parser finds keys, '=', quotes and '#'
+ * by their ASCII bytes before it decodes anything.
  * Resolutions are cached: a fleet names the same two or three charsets thousands of times.
  */
 final class VmxCharset {
@@ -40,12 +41,18 @@ final class VmxCharset {
     }
 
     private static Result resolve(String name) {
+        String vmwares = VmwareCharsetNames.javaName(name);
         Charset cs;
         try {
-            cs = Charset.forName(name);
+            cs = Charset.forName(vmwares != null ? vmwares : name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            if (vmwares != null) {
+                // A trimmed runtime (jlink without jdk.charsets) has only the standard charsets.
+                return new Result(null, "encoding '" + name + "' is " + vmwares + " in Java, which this Java "
+                        + "runtime does not provide (it comes with the jdk.charsets module)");
+            }
             return new Result(null, "unknown encoding '" + name + "' (expected a charset name such as UTF-8, "
-                    + "windows-1252 or Shift_JIS)");
+                    + "windows-1252 or Shift_JIS, or one of VMware's own such as windows-949-2000)");
         }
         byte[] ascii = ASCII_PROBE.getBytes(StandardCharsets.US_ASCII);
         if (!cs.canEncode() || !Arrays.equals(ascii, ASCII_PROBE.getBytes(cs))) {

@@ -18,10 +18,17 @@ import java.util.Map;
  * A .vmx file as lines, kept exactly as read: comments, blank lines, order, line endings and charset.
  * Written back without edits it is the same file byte for byte; an edit replaces one value in its
  * line, appends a line at the end, or drops a line, and touches nothing else. Keys are looked up
- * ignoring case, as VMware does, and keep the spelling the file has.
+ * ignoring case, as VMware does, and keep the spelling the file has. A damaged line (outside VMware's
+ * grammar) sets no key and is kept byte for byte, like a comment; {@link #damagedLines()} lists it.
  * Not thread-safe: one reader or editor at a time.
  */
 public final class VmxFile {
+    /**
+     * A line VMware reads no setting from, with what was expected there; {@code key} is the key it
+     * would have set when the line has the key = shape, else "".
+     */
+    public record DamagedLine(int line, String key, String reason) { }
+
     private final Path path;
     private final byte[] source;
     private final int sourceLength;
@@ -29,10 +36,11 @@ public final class VmxFile {
     private final byte[] newline;
     private final List<VmxLine> lines;
     private final Map<String, VmxLine> byKey;
+    private final List<DamagedLine> damagedLines;
     private boolean edited;
 
     VmxFile(Path path, byte[] source, int sourceLength, Charset charset, byte[] newline, List<VmxLine> lines,
-            Map<String, VmxLine> byKey) {
+            Map<String, VmxLine> byKey, List<DamagedLine> damagedLines) {
         this.path = path;
         this.source = source;
         this.sourceLength = sourceLength;
@@ -40,6 +48,7 @@ public final class VmxFile {
         this.newline = newline;
         this.lines = lines;
         this.byKey = byKey;
+        this.damagedLines = List.copyOf(damagedLines);
     }
 
     public static VmxFile read(Path path) throws VmxFileException {
@@ -78,7 +87,12 @@ public final class VmxFile {
         return l == null ? 0 : l.number();
     }
 
-    /** Whether the file sets no key at all: empty, or comments only. */
+    /** The damaged lines as read, in file order; edits keep their bytes. */
+    public List<DamagedLine> damagedLines() {
+        return damagedLines;
+    }
+
+    /** Whether the file sets no key at all: empty, comments or damaged lines only. */
     public boolean hasNoSettings() {
         return byKey.isEmpty();
     }

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.hvdiag.core.model.ObjectError;
 
 /**
- * A .vmx (or .vmsd) file that cannot be read or is not in VMware's format. The message names the
- * file, the line when there is one, and what was expected there; it never quotes the file's content.
+ * A .vmx (or .vmsd) file that cannot be read, is not in VMware's format, or does not show its VM (an
+ * encrypted VM): it is reported instead of a VM. The message names the file, the line when there is
+ * one, and what was expected there; it never quotes the file's content.
  */
 public final class VmxFileException extends Exception {
     private static final long serialVersionUID = 1L;

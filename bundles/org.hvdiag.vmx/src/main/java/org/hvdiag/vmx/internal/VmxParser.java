@@ -26,6 +26,11 @@ import java.util.Map;
  * inside a value as |22, so there is no backslash escape); an unquoted value ends at whitespace or '#'.
  * Keys, '=', quotes and '#' are ASCII in every charset a .vmx may declare, so lines are split before
  * the charset is known; lines with bytes above 0x7F or |XX escapes are decoded once it is.
+ * <p>
+ * A line outside the grammar is damaged: like VMware's reader (dictll.c hands it up with no name and no
+ * value), the parser takes no setting from it and keeps its bytes, and it is listed with what was
+ * expected there. Only a damaged {@code .encoding} line costs the whole file: every other line's
+ * meaning depends on it.
  */
 final class VmxParser {
     private static final byte[] LF = {'\n'};
@@ -36,6 +41,7 @@ final class VmxParser {
     private final byte[] b;
     private final int len;
     private final List<VmxLine> lines = new ArrayList<>(96);
+    private final List<VmxFile.DamagedLine> damaged = new ArrayList<>(0);
     private int[] deferred = new int[8];
     private int deferredCount;
     private int encodingLine;
@@ -84,7 +90,7 @@ final class VmxParser {
         Charset charset = charset();
         decodeDeferred(charset);
         Map<String, VmxLine> byKey = index();
-        return new VmxFile(file, b, len, charset, newline == null ? LF : newline, lines, byKey);
+        return new VmxFile(file, b, len, charset, newline == null ? LF : newline, lines, byKey, damaged);
     }
 
     private void parseLine(int lineNo, int start, int end, int cs, int ce, boolean nonAscii) throws VmxFileException {
@@ -104,7 +110,9 @@ final class VmxParser {
         int keyEnd = i;
         i = skipBlanks(i, ce);
         if (keyEnd == keyStart || i == ce || b[i] != '=') {
-            throw new VmxFileException(file, lineNo, "not a setting" + EXPECTED);
+            // No "key =": whatever the first word is, the line may be any text, so it is not named.
+            damaged(lineNo, start, end, keyStart, keyEnd, "", "not a setting" + EXPECTED);
+            return;
         }
         i = skipBlanks(i + 1, ce);
         int valueStart;
@@ -117,7 +125,9 @@ final class VmxParser {
                 valueEnd++;
             }
             if (valueEnd == ce) {
-                throw new VmxFileException(file, lineNo, "unterminated quoted value" + EXPECTED);
+                damaged(lineNo, start, end, keyStart, keyEnd, asciiKey(keyStart, keyEnd),
+                        "unterminated quoted value" + EXPECTED);
+                return;
             }
             i = valueEnd + 1;
         } else {
@@ -129,8 +139,9 @@ final class VmxParser {
         }
         i = skipBlanks(i, ce);
         if (i < ce && b[i] != '#') {
-            throw new VmxFileException(file, lineNo, "unexpected text after the value (expected key = \"value\", "
-                    + "then at most a # comment)");
+            damaged(lineNo, start, end, keyStart, keyEnd, asciiKey(keyStart, keyEnd),
+                    "unexpected text after the value (expected key = \"value\", then at most a # comment)");
+            return;
         }
         if (!nonAscii && isEncodingKey(keyStart, keyEnd)) {
             encodingLine = lineNo;
@@ -147,6 +158,27 @@ final class VmxParser {
         String key = new String(b, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1);
         String value = new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
         lines.add(new VmxLine(lineNo, b, start, end, keyStart, keyEnd, valueStart, valueEnd, quoted, key, value, value));
+    }
+
+    /** Keeps the line's bytes as they are and lists it; a damaged .encoding line fails the whole file. */
+    private void damaged(int lineNo, int start, int end, int keyStart, int keyEnd, String key, String reason)
+            throws VmxFileException {
+        if (isEncodingKey(keyStart, keyEnd)) {
+            throw new VmxFileException(file, lineNo, "the .encoding line is damaged: " + reason + "; without it the "
+                    + "charset of every other line is unknown");
+        }
+        lines.add(VmxLine.text(lineNo, b, start, end));
+        damaged.add(new VmxFile.DamagedLine(lineNo, key, reason));
+    }
+
+    /** The key as written when it is printable ASCII, to name it in a message; "" otherwise. */
+    private String asciiKey(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] <= ' ' || b[i] == 0x7F) { // bytes above 0x7F are negative, so below ' '
+                return "";
+            }
+        }
+        return new String(b, from, to - from, StandardCharsets.US_ASCII);
     }
 
     private int skipBlanks(int i, int end) {

@@ -70,6 +70,9 @@ final class VmxPush {
         }
         String refusal = refusal(path, file, before);
         if (refusal == null) {
+            refusal = damaged(path, file);
+        }
+        if (refusal == null) {
             String stale = plan.violation(before);
             refusal = stale == null ? null : "the plan is stale: " + stale;
         }
@@ -121,6 +124,25 @@ final class VmxPush {
             return vm.name() + " is suspended (" + vmss + "): resume it and power it off first";
         }
         return null;
+    }
+
+    /**
+     * Why a file with damaged lines is not edited, or null. Its bytes would be kept, but the plan was made
+     * from a VM read without those lines: a fix that sets a key a damaged line meant to hold would leave
+     * two lines for it, which the admin and VMware would read differently once the damage is repaired.
+     */
+    private static String damaged(Path path, VmxFile file) {
+        List<VmxFile.DamagedLine> damaged = file.damagedLines();
+        if (damaged.isEmpty()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>(damaged.size());
+        for (VmxFile.DamagedLine d : damaged) {
+            lines.add(String.valueOf(d.line()));
+        }
+        return "not changed: " + path + " has damaged " + (damaged.size() == 1 ? "line " : "lines ")
+                + String.join(", ", lines) + " (" + damaged.get(0).reason() + "); repair or remove "
+                + (damaged.size() == 1 ? "it" : "them") + " and audit again";
     }
 
     private ApplyResult write(ChangePlan plan, Path path, byte[] old, String oldSha, byte[] planned, Vm before) {

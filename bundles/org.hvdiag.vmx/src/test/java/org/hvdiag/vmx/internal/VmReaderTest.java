@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,6 +103,16 @@ class VmReaderTest {
         assertEquals("manual", vm.toolsUpgradePolicy());
         assertEquals(PowerOffBehaviour.HARD, vm.powerOffBehaviour());
         assertTrue(vm.rawProperties().containsKey("memSize"));
+    }
+
+    @Test
+    void aKoreanWindowsVmIsReadWithItsName() throws Exception {
+        byte[] bytes = (".encoding = \"windows-949-2000\"\r\ndisplayName = \"한글 서버\"\r\nusb.present = \"TRUE\"\r\n")
+                .getBytes(Charset.forName("x-windows-949"));
+        VmReader.Reading r = VmReader.read(Fixtures.write(dir.resolve("ko.vmx"), bytes), "h");
+        assertEquals(List.of(), r.errors());
+        assertEquals("한글 서버", r.vm().name());
+        assertTrue(r.vm().hasController(UsbControllerType.UHCI));
     }
 
     @Test
@@ -225,6 +236,49 @@ class VmReaderTest {
     }
 
     @Test
+    void aDamagedLineCostsOnlyThatLine() throws Exception {
+        Path p = Fixtures.write(dir.resolve("d.vmx"), "displayName = \"damaged\"\nnumvcpus = \"4\"\n"
+                + "usb.present = \"TRUE\nusb_xhci.present = \"TRUE\"\nethernet0.present TRUE\nmemsize = \"2048\"\n");
+        VmReader.Reading r = VmReader.read(p, "h");
+        Vm vm = r.vm();
+        assertEquals("damaged", vm.name());
+        assertEquals(4, vm.vcpus());
+        assertEquals(2048, vm.memoryMiB());
+        // As VMware reads it: the damaged line sets no usb.present, so there is no UHCI controller.
+        assertEquals(List.of(UsbControllerType.XHCI), vm.usbControllers().stream().map(UsbController::type).toList());
+        assertFalse(vm.rawProperties().containsKey("usb.present"));
+        assertEquals(List.of(
+                new ObjectError(p.toString(), "line 3", "ignored: unterminated quoted value (expected key = \"value\"); "
+                        + "VMware reads no setting from such a line, so the VM is audited without usb.present"),
+                new ObjectError(p.toString(), "line 5", "ignored: not a setting (expected key = \"value\"); "
+                        + "VMware reads no setting from such a line, so the VM is audited without it")), r.errors());
+    }
+
+    @Test
+    void aDamagedEncryptionLineDoesNotMakeAnEncryptedVmLookPlain() {
+        Path p = Fixtures.write(dir.resolve("cut.vmx"), "displayName = \"cut\"\nusb.present = \"FALSE\"\n"
+                + "encryption.data = \"Zm9vYmFy\n");
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertTrue(e.reason().startsWith("encrypted by vSphere/Workstation VM encryption (encryption.data)"), e.reason());
+    }
+
+    @Test
+    void aFileOfDamagedLinesOnlyIsNotAVm() {
+        Path p = Fixtures.write(dir.resolve("junk.vmx"), "# notes\nremember to back up\nsee = \"wiki\n");
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertEquals(p + ": line 2: not a setting (expected key = \"value\")", e.getMessage());
+    }
+
+    @Test
+    void aDamagedVmsdLineMakesTheSnapshotCountUnknownNotZero() throws Exception {
+        Fixtures.write(dir.resolve("s.vmsd"), ".encoding = \"UTF-8\"\nsnapshot.numSnapshots = \"3\nsnapshot0.uid = \"1\"\n");
+        VmReader.Reading r = VmReader.read(Fixtures.write(dir.resolve("s.vmx"), "numvcpus = \"2\"\n"), "h");
+        assertEquals(-1, r.vm().snapshotCount());
+        assertEquals(List.of(new ObjectError(dir.resolve("s.vmsd").toString(), "line 2",
+                "unterminated quoted value (expected key = \"value\"); the snapshot count is not read")), r.errors());
+    }
+
+    @Test
     void aBadVmsdIsAnErrorBesideTheVm() throws Exception {
         Fixtures.write(dir.resolve("b.vmsd"), "snapshot.numSnapshots = \"lots\"\n");
         VmReader.Reading r = VmReader.read(Fixtures.write(dir.resolve("b.vmx"), "numvcpus = \"2\"\n"), "h");
@@ -240,6 +294,38 @@ class VmReaderTest {
         Path p = Fixtures.write(dir.resolve("empty.vmx"), "# nothing here\n\n");
         VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
         assertEquals(p + ": no settings (expected key = \"value\" lines of a .vmx file)", e.getMessage());
+    }
+
+    @Test
+    void anEmptyAutoconnectEntryIsNoFilter() throws Exception {
+        Vm vm = read("e.vmx", "usb.present = \"TRUE\"\nusb.autoConnect.device0 = \"\"\nusb.autoConnect.device1 = \"  \"\n"
+                + "usb.autoConnect.device2 = \"vid:0x0781 pid:0x5567\"\n");
+        assertEquals(List.of("usb.autoConnect.device2"), vm.usbFilters().stream().map(UsbFilter::id).toList());
+        assertFalse(vm.usbFilters().get(0).matchesAnyDevice());
+    }
+
+    /** What Workstation leaves readable in an encrypted VM's .vmx; the hardware keys are inside encryption.data. */
+    static final String ENCRYPTED = ".encoding = \"UTF-8\"\ndisplayName = \"Locked\"\n"
+            + "encryption.keySafe = \"vmware:key/list/(pair/(phrase/abc%3d/pass2key%3dPBKDF2%2dHMAC%2dSHA%2d1%3a"
+            + "cipher%3dAES%2d256%3arounds%3d10000%3asalt%3dc2FsdA%253d%253d,HMAC%2dSHA%2d1,ZGF0YQ%253d%253d))\"\n"
+            + "encryption.data = \"bm90IHJlYWRhYmxlIHdpdGhvdXQgdGhlIGtleQ==\"\n";
+
+    @Test
+    void anEncryptedVmIsRefusedWithTheReason() {
+        Path p = Fixtures.write(dir.resolve("locked.vmx"), ENCRYPTED);
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertEquals(p + ": encrypted by vSphere/Workstation VM encryption (encryption.keySafe, encryption.data): its "
+                + "settings are only readable through the hypervisor holding the key, so it cannot be audited from "
+                + "the file", e.getMessage());
+        assertEquals(new ObjectError(p.toString(), "", e.reason()), e.toObjectError());
+    }
+
+    @Test
+    void plainKeysBesideEncryptionDataDoNotMakeItAuditable() {
+        // Partial (fast) encryption leaves some keys in clear; which ones the bundle overrides is not knowable.
+        Path p = Fixtures.write(dir.resolve("part.vmx"), "usb.present = \"FALSE\"\nencryption.data = \"Zm9v\"\n");
+        VmxFileException e = assertThrows(VmxFileException.class, () -> VmReader.read(p, "h"));
+        assertTrue(e.reason().startsWith("encrypted by vSphere/Workstation VM encryption (encryption.data)"), e.reason());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.hvdiag.vmx.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.hvdiag.core.model.ObjectError;
 
 class VmxFileErrorsTest {
     @TempDir
@@ -27,26 +32,55 @@ class VmxFileErrorsTest {
         return fails(Fixtures.write(dir.resolve(name), text));
     }
 
-    @Test
-    void unterminatedQuote() {
-        VmxFileException e = fails("x.vmx", "a = \"1\"\nb = \"2\"\ndisplayName = \"half\n");
-        assertEquals(dir.resolve("x.vmx") + ": line 3: unterminated quoted value (expected key = \"value\")", e.getMessage());
-        assertEquals(3, e.line());
+    private VmxFile read(String name, String text) throws VmxFileException {
+        return VmxFile.read(Fixtures.write(dir.resolve(name), text));
     }
 
     @Test
-    void lineThatIsNotASetting() {
-        VmxFileException e = fails("x.vmx", "a = \"1\"\nthis is not a setting\n");
-        assertEquals(dir.resolve("x.vmx") + ": line 2: not a setting (expected key = \"value\")", e.getMessage());
-        assertEquals(2, fails("y.vmx", "a = \"1\"\n= \"no key\"\n").line());
-        assertEquals(1, fails("z.vmx", "numvcpus \"2\"\n").line());
+    void unterminatedQuoteDamagesOnlyItsLine() throws Exception {
+        VmxFile f = read("x.vmx", "a = \"1\"\nb = \"2\"\ndisplayName = \"half\nc = \"3\"\n");
+        assertEquals(List.of(new VmxFile.DamagedLine(3, "displayName", "unterminated quoted value (expected key = \"value\")")),
+                f.damagedLines());
+        assertNull(f.value("displayName"));
+        assertEquals("3", f.value("c"));
     }
 
     @Test
-    void textAfterTheClosingQuote() {
-        VmxFileException e = fails("x.vmx", "a = \"1\" \"2\"\n");
-        assertEquals(1, e.line());
-        assertTrue(e.reason().startsWith("unexpected text after the value"), e.reason());
+    void aLineThatIsNotASettingDamagesOnlyItsLineAndIsNotNamed() throws Exception {
+        VmxFile f = read("x.vmx", "a = \"1\"\nthis is not a setting\n= \"no key\"\nnumvcpus \"2\"\n");
+        assertEquals(List.of(new VmxFile.DamagedLine(2, "", "not a setting (expected key = \"value\")"),
+                new VmxFile.DamagedLine(3, "", "not a setting (expected key = \"value\")"),
+                new VmxFile.DamagedLine(4, "", "not a setting (expected key = \"value\")")), f.damagedLines());
+        assertNull(f.value("numvcpus"));
+        assertEquals("1", f.value("a"));
+    }
+
+    @Test
+    void textAfterTheClosingQuoteDamagesOnlyItsLine() throws Exception {
+        VmxFile f = read("x.vmx", "a = \"1\" \"2\"\nb = \"3\"\n");
+        assertEquals(1, f.damagedLines().size());
+        assertEquals(1, f.damagedLines().get(0).line());
+        assertEquals("a", f.damagedLines().get(0).key());
+        assertTrue(f.damagedLines().get(0).reason().startsWith("unexpected text after the value"));
+        assertNull(f.value("a"));
+    }
+
+    @Test
+    void aDamagedLineDoesNotCollideWithTheSameKeyElsewhere() throws Exception {
+        // VMware takes no setting from the damaged line, so the later one is not a duplicate.
+        VmxFile f = read("x.vmx", "numvcpus = \"2\nnumvcpus = \"4\"\n");
+        assertEquals("4", f.value("numvcpus"));
+        assertEquals(1, f.damagedLines().size());
+    }
+
+    @Test
+    void aDamagedEncodingLineStillRejectsTheWholeFile() {
+        // Without the charset no other line can be decoded: guessing UTF-8 would misread every non-ASCII value.
+        VmxFileException e = fails("x.vmx", "a = \"1\"\n.encoding = \"windows-949-2000\ndisplayName = \"x\"\n");
+        assertEquals(2, e.line());
+        assertEquals("the .encoding line is damaged: unterminated quoted value (expected key = \"value\"); without "
+                + "it the charset of every other line is unknown", e.reason());
+        assertEquals(1, fails("y.vmx", ".ENCODING \"UTF-8\"\na = \"1\"\n").line());
     }
 
     @Test
@@ -138,7 +172,15 @@ class VmxFileErrorsTest {
     void unknownCharset() {
         VmxFileException e = fails("x.vmx", "config.version = \"8\"\n.encoding = \"x-klingon\"\n");
         assertEquals(dir.resolve("x.vmx") + ": line 2: unknown encoding 'x-klingon' (expected a charset name such as "
-                + "UTF-8, windows-1252 or Shift_JIS)", e.getMessage());
+                + "UTF-8, windows-1252 or Shift_JIS, or one of VMware's own such as windows-949-2000)", e.getMessage());
+    }
+
+    @Test
+    void unknownCodePageInVmwaresSpelling() {
+        VmxFileException e = fails("x.vmx", "a = \"1\"\n.encoding = \"windows-12345-2000\"\nb = \"2\"\n");
+        assertEquals(2, e.line());
+        assertTrue(e.reason().startsWith("unknown encoding 'windows-12345-2000' (expected"), e.reason());
+        assertEquals("line 2", e.toObjectError().location());
     }
 
     @Test
@@ -170,8 +212,12 @@ class VmxFileErrorsTest {
     }
 
     @Test
-    void messagesNeverQuoteTheFile() {
-        VmxFileException e = fails("x.vmx", "secret.token = \"hunter2\nb = \"2\"\n");
-        assertTrue(!e.getMessage().contains("hunter2"), e.getMessage());
+    void messagesNeverQuoteTheFile() throws Exception {
+        Path p = Fixtures.write(dir.resolve("x.vmx"), "secret.token = \"hunter2\nhunter3\nb = \"2\"\n");
+        List<ObjectError> errors = VmReader.read(p, "h").errors();
+        assertEquals(2, errors.size());
+        for (ObjectError e : errors) {
+            assertFalse(e.toString().contains("hunter"), e.toString());
+        }
     }
 }

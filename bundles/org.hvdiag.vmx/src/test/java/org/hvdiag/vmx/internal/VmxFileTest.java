@@ -78,6 +78,19 @@ class VmxFileTest {
     }
 
     @Test
+    void damagedLinesSurviveEditsOfOtherLinesByteForByte() throws Exception {
+        String text = "a = \"1\"\r\nusb.present = \"TRUE\r\nnot a setting at all\r\nb = \"2\" junk\r\nc = \"3\"\r\n";
+        VmxFile f = VmxFile.read(Fixtures.write(dir.resolve("d.vmx"), text));
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), f.toBytes());
+        f.set("a", "9");
+        f.remove("c");
+        f.set("usb_xhci.present", "TRUE");
+        assertEquals("a = \"9\"\r\nusb.present = \"TRUE\r\nnot a setting at all\r\nb = \"2\" junk\r\n"
+                + "usb_xhci.present = \"TRUE\"\r\n", new String(f.toBytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of(2, 3, 4), f.damagedLines().stream().map(VmxFile.DamagedLine::line).toList());
+    }
+
+    @Test
     void oddButValidLinesParseAsVmwareReadsThem() throws Exception {
         String odd = "  .encoding = \"UTF-8\"   # comment\nnumvcpus=\"2\"\n\tmemsize =   \"1024\"#c\n"
                 + "guestOS = other26xlinux-64\nimplied = # empty\n";
@@ -117,6 +130,30 @@ class VmxFileTest {
         VmxFile f = VmxFile.read(Fixtures.write(dir.resolve("sjis.vmx"), bytes));
         assertEquals("表計算サーバ", f.value("displayName"));
         assertArrayEquals(bytes, f.toBytes());
+    }
+
+    @Test
+    void koreanWindowsNamesItsCharsetTheIcuWay() throws Exception {
+        // 똠 (0x8C 0x63) is in code page 949 only, not in EUC-KR: the file is read with Windows' own table.
+        Charset cp949 = Charset.forName("x-windows-949");
+        String text = ".encoding = \"windows-949-2000\"\r\ndisplayName = \"똠한 서버\"\r\nannotation = \"\"\r\n";
+        byte[] bytes = text.getBytes(cp949);
+        Path p = Fixtures.write(dir.resolve("ko.vmx"), bytes);
+        VmxFile f = VmxFile.read(p);
+        assertEquals(cp949, f.charset());
+        assertEquals("똠한 서버", f.value("displayName"));
+        assertArrayEquals(bytes, f.toBytes());
+        f.set("annotation", "백업");
+        Files.write(p, f.toBytes());
+        assertEquals("백업", VmxFile.read(p).value("annotation"));
+    }
+
+    @Test
+    void vmwaresShiftJisIsWindowsCodePage932() throws Exception {
+        // ① is in the NEC row of code page 932, which Japanese Windows writes and Java's strict Shift_JIS refuses.
+        String text = ".encoding = \"Shift_JIS\"\ndisplayName = \"①番サーバ\"\n";
+        VmxFile f = VmxFile.read(Fixtures.write(dir.resolve("jp.vmx"), text, Charset.forName("windows-31j")));
+        assertEquals("①番サーバ", f.value("displayName"));
     }
 
     @Test
