@@ -21,6 +21,10 @@ check "--fail-on info counts info findings too" exit_code_is 1 "$hv" audit "$rep
 check "rules lists at least 15 rules" bash -c "[ \$('$hv' rules | grep -cE '^[a-z]+-[a-z0-9-]+  \[') -ge 15 ]"
 check "a missing target is an input error (2)" exit_code_is 2 "$hv" audit "$work/no-such-folder"
 check "an unknown option is a usage error (2)" exit_code_is 2 "$hv" audit --no-such-option
+check "connectors lists the .vmx and vSphere connectors from the service registry" bash -c "'$hv' connectors > '$work/conn.txt'; grep -q '^vmx  ' '$work/conn.txt' && grep -q '^vsphere  ' '$work/conn.txt'"
+check "inventory of the lab as JSON lists every .vmx" bash -c "'$hv' inventory '$repo/examples/lab' --format json --output '$work/inv.json' && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); n=len(d[\"targets\"][0][\"vms\"]); assert n==int(sys.argv[2]), n' '$work/inv.json' \$(find '$repo/examples/lab' -name '*.vmx' | wc -l)"
+check "audit --help and help fix print their usage" bash -c "'$hv' audit --help | head -n 1 | grep -q '^Usage: hvdiag audit' && '$hv' help fix | head -n 1 | grep -q '^Usage: hvdiag fix'"
+check "the completion script completes 'hvdiag inv' in bash" bash -c "'$hv' completion > '$work/completion.bash' && source '$work/completion.bash' && COMP_WORDS=(hvdiag inv) COMP_CWORD=1 COMP_LINE='hvdiag inv' COMP_POINT=10 && _complete_hvdiag hvdiag inv hvdiag && [ \"\${COMPREPLY[*]}\" = inventory ]"
 cp -a "$repo/examples/lab" "$work/lab-copy"
 check "fix --dry-run changes nothing" bash -c "'$hv' fix '$work/lab-copy' --dry-run >/dev/null && diff -r '$repo/examples/lab' '$work/lab-copy'"
 check "fix --yes applies and journals" bash -c "'$hv' fix '$work/lab-copy' --yes --journal '$work/journal.jsonl'; test -s '$work/journal.jsonl' && ! diff -rq '$repo/examples/lab' '$work/lab-copy' >/dev/null"
