@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.hvdiag.ui.DiagnosticsPerspective;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.Connections;
-import org.hvdiag.ui.internal.Services;
 
 class ConnectionsTest {
     @TempDir
@@ -52,7 +51,7 @@ class ConnectionsTest {
             WorkbenchDriver.screenshot("connection-wizard");
             press(wizard, "Finish");
         });
-        Connections store = Services.get(Connections.class);
+        Connections store = Lab.service(Connections.class);
         assertEquals(new Connection("second lab", "vmx", Lab.repoLab().toString(), "", Map.of()), store.named("second lab").orElseThrow());
         Table table = WorkbenchDriver.widget("connections.table", Table.class);
         WorkbenchDriver.pumpUntil("the connection listed", () -> table.getItemCount() == 1, 5_000);
@@ -74,7 +73,7 @@ class ConnectionsTest {
         try {
             WorkbenchDriver.openPerspective();
             WorkbenchDriver.pumpUntil("the test connector installed",
-                    () -> Services.get(org.hvdiag.ui.internal.Installed.class).connector("pinned-test").isPresent(), 5_000);
+                    () -> Lab.service(org.hvdiag.ui.internal.Installed.class).connectors().byId("pinned-test").isPresent(), 5_000);
             String[] shown = new String[1];
             WorkbenchDriver.driveDialog(WorkbenchDriver.widget("connections.add", Button.class), "Add connection", wizard -> {
                 Table kinds = WorkbenchDriver.widget("wizard.kinds", Table.class);
@@ -100,12 +99,12 @@ class ConnectionsTest {
                 press(wizard, "Finish");
             });
             assertTrue(shown[0] != null && shown[0].contains(PinnedServer.THUMBPRINT), "the dialog shows the thumbprint: " + shown[0]);
-            Connections store = Services.get(Connections.class);
+            Connections store = Lab.service(Connections.class);
             Connection saved = store.named("vcenter").orElseThrow();
-            assertEquals(Map.of("thumbprint", PinnedServer.THUMBPRINT), saved.options());
+            assertEquals(Map.of(org.hvdiag.core.connector.ConnectorOption.THUMBPRINT.name(), PinnedServer.THUMBPRINT), saved.options());
             assertArrayEquals(PinnedServer.PASSWORD.toCharArray(), store.password("vcenter"));
             Lab.audit();
-            assertEquals(List.of("vcenter"), Services.get(org.hvdiag.ui.internal.AuditResults.class).current().connections()
+            assertEquals(List.of("vcenter"), Lab.service(org.hvdiag.ui.internal.AuditResults.class).current().connections()
                     .stream().map(Connection::name).toList(), "the saved connection connects: trusted certificate, stored password");
         } finally {
             registration.unregister();
@@ -167,7 +166,7 @@ class ConnectionsTest {
             target.setText(copy.toString());
             press(wizard, "Finish");
         });
-        Connections store = Services.get(Connections.class);
+        Connections store = Lab.service(Connections.class);
         assertEquals(List.of(new Connection("lab copy", "vmx", copy.toString(), "", Map.of())), store.all());
         WorkbenchDriver.pumpUntil("the renamed connection listed", () -> table.getItemCount() == 1 && table.getItem(0).getText(0).equals("lab copy"), 5_000);
         WorkbenchDriver.screenshot("connection-edited");
@@ -177,8 +176,8 @@ class ConnectionsTest {
     void passwordsGoToSecureStorageNotToThePreferences() throws Exception {
         Path storage = temp.resolve("secure_storage");
         Lab.onlyConnections(storage);
-        Connections store = Services.get(Connections.class);
-        Connection server = new Connection("vcenter", "vsphere", "vsphere://admin@vc.example.test", "admin", Map.of("thumbprint", "AB:CD"));
+        Connections store = Lab.service(Connections.class);
+        Connection server = new Connection("vcenter", "vsphere", "vsphere://admin@vc.example.test", "admin", Map.of(org.hvdiag.core.connector.ConnectorOption.THUMBPRINT.name(), "AB:CD"));
         store.save(server, "s3cret-Pa55".toCharArray());
         assertArrayEquals("s3cret-Pa55".toCharArray(), store.password("vcenter"));
         assertEquals(server, store.named("vcenter").orElseThrow());

@@ -9,11 +9,14 @@ import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.CertificateNotTrusted;
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.HypervisorKind;
@@ -37,24 +40,18 @@ final class PinnedServer implements Connector {
         }
     }
 
-    @Override
-    public String id() {
-        return "pinned-test";
-    }
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("pinned-test", HypervisorKind.VSPHERE,
+            "A test server whose certificate nothing vouches for", List.of(new TargetForm.Url("pinned", "pinned://user@host")),
+            true, List.of(ConnectorOption.THUMBPRINT));
 
     @Override
-    public HypervisorKind hypervisor() {
-        return HypervisorKind.VSPHERE;
-    }
-
-    @Override
-    public boolean accepts(String target) {
-        return target != null && target.startsWith("pinned://");
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
-        if (!THUMBPRINT.equals(endpoint.option("thumbprint", ""))) {
+        if (!endpoint.option(ConnectorOption.THUMBPRINT).orElse("").equals(THUMBPRINT)) {
             throw new NotTrusted(THUMBPRINT);
         }
         if (!credentials.user().equals("admin") || !new String(credentials.password()).equals(PASSWORD)) {

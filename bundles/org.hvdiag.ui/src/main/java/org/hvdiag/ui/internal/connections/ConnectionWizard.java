@@ -34,10 +34,10 @@ public final class ConnectionWizard extends Wizard {
     @Override
     public void addPages() {
         if (editing == null) {
-            kinds = new KindPage(installed.connectors());
+            kinds = new KindPage(installed.connectors().all());
             addPage(kinds);
         }
-        for (Connector c : installed.connectors()) {
+        for (Connector c : installed.connectors().all()) {
             if (editing == null || editing.connectorId().equals(c.id())) {
                 TargetPage page = new TargetPage(c, editing);
                 pages.put(c.id(), page);

@@ -35,7 +35,6 @@ import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.ui.internal.AuditResults;
 import org.hvdiag.ui.internal.SeverityLook;
-import org.hvdiag.ui.internal.Timings;
 import org.hvdiag.ui.internal.WidgetIds;
 
 /**
@@ -52,16 +51,7 @@ public final class FindingsView {
     UISynchronize ui;
 
     private final FindingRows rows = new FindingRows();
-    private final Consumer<AuditResults.Snapshot> onAudit = s -> {
-        long published = System.nanoTime();
-        ui.asyncExec(() -> {
-            Timings.record("findings-view-queued-ms", (System.nanoTime() - published) / 1_000_000);
-            show(s);
-            if (Timings.enabled() && !s.report().findings().isEmpty()) {
-                measured(s, published);
-            }
-        });
-    };
+    private final Consumer<AuditResults.Snapshot> onAudit = s -> ui.asyncExec(() -> show(s));
     private SeverityLook look;
     private Table table;
     private Label counts;
@@ -176,22 +166,6 @@ public final class FindingsView {
                 + rows.shown(Severity.INFO) + " info   (" + rows.shown() + " of " + all.size() + " findings shown)");
         counts.getParent().layout(new org.eclipse.swt.widgets.Control[] {counts});
         publishSelection();
-    }
-
-    /** Benchmark mode: how long the table took to show the audit and to sort it, then close. */
-    private void measured(AuditResults.Snapshot s, long published) {
-        table.update();
-        Timings.record("findings-view-rows", s.report().findings().size());
-        Timings.record("findings-view-ms", (System.nanoTime() - published) / 1_000_000);
-        long sortStart = System.nanoTime();
-        sortOn(FindingColumn.VM, table.getColumn(FindingColumn.VM.ordinal()));
-        table.update();
-        Timings.record("findings-sort-ms", (System.nanoTime() - sortStart) / 1_000_000);
-        long filterStart = System.nanoTime();
-        filterText.setText("kiosk-0001");
-        table.update();
-        Timings.record("findings-filter-ms", (System.nanoTime() - filterStart) / 1_000_000);
-        org.eclipse.ui.PlatformUI.getWorkbench().close();
     }
 
     private FindingFilter currentFilter() {
