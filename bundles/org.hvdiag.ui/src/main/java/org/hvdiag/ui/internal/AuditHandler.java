@@ -1,14 +1,11 @@
 package org.hvdiag.ui.internal;
 
-import org.eclipse.core.commands.AbstractHandler;
-import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.e4.core.di.annotations.Execute;
 
-/** Diagnostics > Audit all connections. */
-public final class AuditHandler extends AbstractHandler {
-    @Override
-    public Object execute(ExecutionEvent event) {
-        Connections connections = Services.get(Connections.class);
-        new AuditJob(Services.get(Installed.class), connections, Services.get(AuditResults.class), connections.all()).schedule();
-        return null;
+/** Diagnostics > Audit all connections; an e4 handler (fragment.e4xmi) given the services by injection. */
+public final class AuditHandler {
+    @Execute
+    public void execute(Connections connections, Audits audits) {
+        audits.start(connections.all());
     }
 }

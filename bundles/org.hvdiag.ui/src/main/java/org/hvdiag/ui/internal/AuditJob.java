@@ -13,7 +13,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.hvdiag.audit.AuditReport;
 import org.hvdiag.audit.AuditSettings;
 import org.hvdiag.audit.RuleEngine;
-import org.hvdiag.core.connector.Connector;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.model.Inventory;
 
@@ -21,15 +20,15 @@ import org.hvdiag.core.model.Inventory;
 public final class AuditJob extends Job {
     public static final Object FAMILY = AuditJob.class;
 
+    private final Sessions sessions;
     private final Installed installed;
-    private final Connections connections;
     private final AuditResults results;
     private final List<Connection> targets;
 
-    public AuditJob(Installed installed, Connections connections, AuditResults results, List<Connection> targets) {
+    AuditJob(Sessions sessions, Installed installed, AuditResults results, List<Connection> targets) {
         super("Auditing " + targets.size() + " connection(s)");
+        this.sessions = sessions;
         this.installed = installed;
-        this.connections = connections;
         this.results = results;
         this.targets = List.copyOf(targets);
         setUser(true);
@@ -52,7 +51,7 @@ public final class AuditJob extends Job {
                 return Status.CANCEL_STATUS;
             }
             try {
-                inventories.add(new Sessions(installed, connections).inventory(c, new MonitorProgress(sub.split(10))));
+                inventories.add(sessions.inventory(c, new MonitorProgress(sub.split(10))));
                 read.add(c);
             } catch (ConnectorException | RuntimeException e) {
                 problems.add(Status.error(c.name() + ": " + e.getMessage(), e));
@@ -65,11 +64,5 @@ public final class AuditJob extends Job {
         Timings.record("audit-ms", (System.nanoTime() - started) / 1_000_000);
         results.publish(new AuditResults.Snapshot(report, inventories, read));
         return problems.isOK() ? Status.OK_STATUS : problems;
-    }
-
-    /** A connection whose connector is not installed fails loudly rather than audit nothing. */
-    static Connector connectorOf(Installed installed, Connection c) throws ConnectorException {
-        return installed.connector(c.connectorId())
-                .orElseThrow(() -> new ConnectorException("the connector '" + c.connectorId() + "' is not installed"));
     }
 }

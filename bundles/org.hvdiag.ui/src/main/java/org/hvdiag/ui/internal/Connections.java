@@ -18,11 +18,13 @@ import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The connections the admin added, kept in the workspace's preferences (name, connector, target,
- * user, options) with each password in Eclipse secure storage, never in the preferences file.
+ * user, options) with each password and each secret option in Eclipse secure storage, never in the
+ * preferences file.
  */
 @Component(service = Connections.class)
 public final class Connections {
-    private static final String NODE = "org.hvdiag.ui/connections";
+    private static final String OPTION = "option.";
+    private static final String PASSWORD = "password";
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile ISecurePreferences secure;
 
@@ -34,8 +36,8 @@ public final class Connections {
                 var node = root.node(key);
                 Map<String, String> options = new HashMap<>();
                 for (String k : node.keys()) {
-                    if (k.startsWith("option.")) {
-                        options.put(k.substring("option.".length()), node.get(k, ""));
+                    if (k.startsWith(OPTION)) {
+                        options.put(k.substring(OPTION.length()), node.get(k, ""));
                     }
                 }
                 found.add(new Connection(EncodingUtils.decodeSlashes(key), node.get("connector", ""), node.get("target", ""),
@@ -52,8 +54,17 @@ public final class Connections {
         return all().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** Adds or replaces the connection of that name; a null password keeps the stored one. */
+    /** Adds or replaces the connection of that name; a null password keeps the stored one, as it keeps stored secret options. */
     public void save(Connection c, char[] password) throws StorageException {
+        save(c, password, null);
+    }
+
+    /**
+     * Adds or replaces the connection of that name. Secret options (by option name) go to secure
+     * storage beside the password and replace the stored ones; null keeps them. The connection's own
+     * options are written to the preferences, so they must hold no secret.
+     */
+    public void save(Connection c, char[] password, Map<String, String> secretOptions) throws StorageException {
         IEclipsePreferences root = prefs();
         var node = root.node(EncodingUtils.encodeSlashes(c.name()));
         try {
@@ -64,10 +75,25 @@ public final class Connections {
         node.put("connector", c.connectorId());
         node.put("target", c.target());
         node.put("user", c.user());
-        c.options().forEach((k, v) -> node.put("option." + k, v));
+        c.options().forEach((k, v) -> node.put(OPTION + k, v));
+        boolean secretsChanged = false;
         if (password != null && password.length > 0) {
+            secureNode(c.name()).put(PASSWORD, new String(password), true);
+            secretsChanged = true;
+        }
+        if (secretOptions != null) {
             ISecurePreferences s = secureNode(c.name());
-            s.put("password", new String(password), true);
+            for (String k : s.keys()) {
+                if (k.startsWith(OPTION)) {
+                    s.remove(k);
+                }
+            }
+            for (Map.Entry<String, String> e : secretOptions.entrySet()) {
+                s.put(OPTION + e.getKey(), e.getValue(), true);
+            }
+            secretsChanged = true;
+        }
+        if (secretsChanged) {
             flushSecure();
         }
         flush(root);
@@ -98,8 +124,31 @@ public final class Connections {
         if (!s.nodeExists(key)) {
             return new char[0];
         }
-        String pw = s.node(key).get("password", "");
+        String pw = s.node(key).get(PASSWORD, "");
         return pw.toCharArray();
+    }
+
+    /** The secret options kept in secure storage for the connection, by option name. */
+    public Map<String, String> secretOptions(String name) throws StorageException {
+        String key = EncodingUtils.encodeSlashes(name);
+        ISecurePreferences s = secureRoot();
+        Map<String, String> found = new HashMap<>();
+        if (s.nodeExists(key)) {
+            ISecurePreferences node = s.node(key);
+            for (String k : node.keys()) {
+                if (k.startsWith(OPTION)) {
+                    found.put(k.substring(OPTION.length()), node.get(k, ""));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Everything the connector is given as options: the connection's own and its secret ones. */
+    public Map<String, String> allOptions(Connection c) throws StorageException {
+        Map<String, String> all = new HashMap<>(c.options());
+        all.putAll(secretOptions(c.name()));
+        return all;
     }
 
     /** Where passwords go; the default secure storage unless a test or an embedding product sets another. */

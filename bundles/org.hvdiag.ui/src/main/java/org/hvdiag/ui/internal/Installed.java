@@ -1,7 +1,6 @@
 package org.hvdiag.ui.internal;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import org.hvdiag.audit.Rule;
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.Connectors;
 
 /**
  * The connectors and rules the service registry holds right now: a bundle installed into the
@@ -39,15 +39,12 @@ public final class Installed {
         rules.remove(r);
     }
 
-    public List<Connector> connectors() {
-        return List.copyOf(connectors);
+    /** The connectors installed now; core's {@link Connectors} finds one by id or target, nothing here does. */
+    public Connectors connectors() {
+        return new Connectors(connectors);
     }
 
     public List<Rule> rules() {
         return List.copyOf(rules);
-    }
-
-    public Optional<Connector> connector(String id) {
-        return connectors.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 }

@@ -1,8 +1,12 @@
 package org.hvdiag.ui.internal;
 
-import org.eclipse.equinox.security.storage.StorageException;
+import java.util.Arrays;
 
-import org.hvdiag.core.connector.Connector;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
@@ -10,28 +14,35 @@ import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.model.Inventory;
 
-/** Opens a session to a connection with its stored password; the password is wiped once connected. */
+/**
+ * Opens a session to a connection with its stored password and secret options; they are wiped
+ * once connected. A connection whose connector is not installed fails naming the installed ones.
+ */
+@Component(service = Sessions.class)
 public final class Sessions {
     private final Installed installed;
     private final Connections connections;
 
-    public Sessions(Installed installed, Connections connections) {
+    @Activate
+    public Sessions(@Reference Installed installed, @Reference Connections connections) {
         this.installed = installed;
         this.connections = connections;
     }
 
     public Session open(Connection c) throws ConnectorException {
-        Connector connector = AuditJob.connectorOf(installed, c);
+        var connector = installed.connectors().require(c.connectorId());
         char[] password;
+        Endpoint endpoint;
         try {
             password = connections.password(c.name());
+            endpoint = new Endpoint(c.target(), connections.allOptions(c));
         } catch (StorageException e) {
-            throw new ConnectorException("cannot read the password of " + c.name() + " from secure storage: " + e.getMessage(), e);
+            throw new ConnectorException("cannot read the secrets of " + c.name() + " from secure storage: " + e.getMessage(), e);
         }
         Credentials credentials = password.length == 0 && c.user().isEmpty() ? Credentials.none() : new Credentials(c.user(), password);
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
         try {
-            return connector.connect(new Endpoint(c.target(), c.options()), credentials);
+            return connector.connect(endpoint, credentials);
         } finally {
             credentials.clear();
         }

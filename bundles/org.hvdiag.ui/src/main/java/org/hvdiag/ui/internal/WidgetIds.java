@@ -1,5 +1,7 @@
 package org.hvdiag.ui.internal;
 
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Widget;
 
 /**
@@ -15,5 +17,21 @@ public final class WidgetIds {
     public static <W extends Widget> W name(W widget, String id) {
         widget.setData(KEY, id);
         return widget;
+    }
+
+    /** The first control under {@code root} named {@code id}, or null. */
+    public static <W> W find(Control root, String id, Class<W> type) {
+        if (id.equals(root.getData(KEY)) && type.isInstance(root)) {
+            return type.cast(root);
+        }
+        if (root instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                W found = find(child, id, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -22,38 +22,57 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.hvdiag.core.connector.ConnectorDescriptor;
+import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.ui.DiagnosticsPerspective;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.Connections;
-import org.hvdiag.ui.internal.Services;
+import org.hvdiag.ui.internal.Installed;
 
 class ConnectionsTest {
+    private static final String THUMBPRINT_FIELD = "wizard.option." + ConnectorOption.THUMBPRINT.name();
     @TempDir
     Path temp;
 
     @Test
     void theWizardAddsAFolderConnectionThroughTheVmxPageAndRemoveTakesItAway() throws Exception {
+        ConnectorDescriptor vmx = Lab.service(Installed.class).connectors().require("vmx").descriptor();
         Lab.onlyConnections(temp.resolve("secure_storage"));
         WorkbenchDriver.openPerspective();
         WorkbenchDriver.showView(DiagnosticsPerspective.CONNECTIONS);
         WorkbenchDriver.driveDialog(WorkbenchDriver.widget("connections.add", Button.class), "Add connection", wizard -> {
             Table kinds = WorkbenchDriver.widget("wizard.kinds", Table.class);
-            int vmx = -1;
+            List<String> listed = new java.util.ArrayList<>();
             for (int i = 0; i < kinds.getItemCount(); i++) {
-                if (kinds.getItem(i).getText().endsWith("(vmx)")) {
-                    vmx = i;
-                }
+                listed.add(kinds.getItem(i).getText(0) + " | " + kinds.getItem(i).getText(1));
             }
-            kinds.setSelection(vmx);
+            assertEquals(Lab.service(Installed.class).connectors().all().stream()
+                    .map(c -> c.descriptor().displayName() + " | " + c.descriptor().summary()).toList(), listed,
+                    "every installed connector, as its descriptor names and sums it up");
+            kinds.setSelection(listed.indexOf(vmx.displayName() + " | " + vmx.summary()));
             kinds.notifyListeners(SWT.Selection, new Event());
             press(wizard, "Next >");
+            assertTrue(WorkbenchDriver.isShown("wizard.browse"), "a connector that reads files gets a folder with Browse");
+            assertFalse(WorkbenchDriver.isShown("wizard.user") || WorkbenchDriver.isShown("wizard.password"), "and no account");
+            for (ConnectorOption o : vmx.options()) {
+                Text field = WorkbenchDriver.widget("wizard.option." + o.name(), Text.class);
+                assertTrue(field.isVisible(), o.name());
+                assertEquals(o.help(), field.getToolTipText(), "the option's help as its tooltip");
+            }
             WorkbenchDriver.widget("wizard.name", Text.class).setText("second lab");
             WorkbenchDriver.widget("wizard.target", Text.class).setText(Lab.repoLab().toString());
+            Text cores = WorkbenchDriver.widget("wizard.option.host-cores", Text.class);
+            cores.setText("many");
+            String refused = ((org.eclipse.jface.wizard.WizardDialog) wizard.getData()).getCurrentPage().getErrorMessage();
+            assertTrue(refused != null && refused.startsWith("Host cores: 'many' is not a count"), refused);
+            assertFalse(finish(wizard).isEnabled(), "a value the option's type refuses cannot be saved");
+            cores.setText(" 8 ");
             WorkbenchDriver.screenshot("connection-wizard");
             press(wizard, "Finish");
         });
-        Connections store = Services.get(Connections.class);
-        assertEquals(new Connection("second lab", "vmx", Lab.repoLab().toString(), "", Map.of()), store.named("second lab").orElseThrow());
+        Connections store = Lab.service(Connections.class);
+        assertEquals(new Connection("second lab", "vmx", Lab.repoLab().toString(), "", Map.of("host-cores", "8")),
+                store.named("second lab").orElseThrow(), "the option saved in its canonical form");
         Table table = WorkbenchDriver.widget("connections.table", Table.class);
         WorkbenchDriver.pumpUntil("the connection listed", () -> table.getItemCount() == 1, 5_000);
         assertEquals("second lab", table.getItem(0).getText(0));
@@ -74,7 +93,7 @@ class ConnectionsTest {
         try {
             WorkbenchDriver.openPerspective();
             WorkbenchDriver.pumpUntil("the test connector installed",
-                    () -> Services.get(org.hvdiag.ui.internal.Installed.class).connector("pinned-test").isPresent(), 5_000);
+                    () -> Lab.service(Installed.class).connectors().byId("pinned-test").isPresent(), 5_000);
             String[] shown = new String[1];
             WorkbenchDriver.driveDialog(WorkbenchDriver.widget("connections.add", Button.class), "Add connection", wizard -> {
                 Table kinds = WorkbenchDriver.widget("wizard.kinds", Table.class);
@@ -89,6 +108,12 @@ class ConnectionsTest {
                 WorkbenchDriver.widget("wizard.target", Text.class).setText("pinned://admin@vc.lab.test");
                 WorkbenchDriver.widget("wizard.user", Text.class).setText("admin");
                 WorkbenchDriver.widget("wizard.password", Text.class).setText(PinnedServer.PASSWORD);
+                assertFalse(WorkbenchDriver.isShown("wizard.browse"), "a server connector gets a URL, no folder");
+                Text thumbprint = WorkbenchDriver.widget(THUMBPRINT_FIELD, Text.class);
+                assertEquals(ConnectorOption.THUMBPRINT.help(), thumbprint.getToolTipText());
+                Text token = WorkbenchDriver.widget("wizard.option." + PinnedServer.TOKEN.name(), Text.class);
+                assertTrue((token.getStyle() & SWT.PASSWORD) != 0, "a secret option is typed like a password");
+                token.setText(PinnedServer.TOKEN_VALUE);
                 // The accept dialog runs its own loop: read what it shows, then trust.
                 WorkbenchDriver.whenShellOpens("Unknown server certificate", accept -> {
                     shown[0] = texts(accept);
@@ -96,20 +121,32 @@ class ConnectionsTest {
                     press(accept, "Trust this certificate");
                 });
                 WorkbenchDriver.click(WorkbenchDriver.widget("wizard.check", Button.class));
-                assertEquals(PinnedServer.THUMBPRINT, WorkbenchDriver.widget("wizard.thumbprint", Text.class).getText());
+                assertEquals(PinnedServer.THUMBPRINT, WorkbenchDriver.widget(THUMBPRINT_FIELD, Text.class).getText());
                 press(wizard, "Finish");
             });
             assertTrue(shown[0] != null && shown[0].contains(PinnedServer.THUMBPRINT), "the dialog shows the thumbprint: " + shown[0]);
-            Connections store = Services.get(Connections.class);
+            Connections store = Lab.service(Connections.class);
             Connection saved = store.named("vcenter").orElseThrow();
-            assertEquals(Map.of("thumbprint", PinnedServer.THUMBPRINT), saved.options());
+            assertEquals(Map.of(org.hvdiag.core.connector.ConnectorOption.THUMBPRINT.name(), PinnedServer.THUMBPRINT), saved.options());
             assertArrayEquals(PinnedServer.PASSWORD.toCharArray(), store.password("vcenter"));
+            assertEquals(Map.of(PinnedServer.TOKEN.name(), PinnedServer.TOKEN_VALUE), store.secretOptions("vcenter"),
+                    "the secret option is in secure storage");
+            assertFalse(Files.readString(preferencesFile()).contains(PinnedServer.TOKEN_VALUE), "and not in the preferences");
             Lab.audit();
-            assertEquals(List.of("vcenter"), Services.get(org.hvdiag.ui.internal.AuditResults.class).current().connections()
+            assertEquals(List.of("vcenter"), Lab.service(org.hvdiag.ui.internal.AuditResults.class).current().connections()
                     .stream().map(Connection::name).toList(), "the saved connection connects: trusted certificate, stored password");
         } finally {
             registration.unregister();
         }
+    }
+
+    private static Path preferencesFile() {
+        return Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().getPath(),
+                ".metadata/.plugins/org.eclipse.core.runtime/.settings/org.hvdiag.ui.prefs");
+    }
+
+    private static Button finish(Shell wizard) {
+        return buttons(wizard).stream().filter(b -> b.getText().replace("&", "").equals("Finish")).findFirst().orElseThrow();
     }
 
     private static String texts(org.eclipse.swt.widgets.Composite c) {
@@ -167,7 +204,7 @@ class ConnectionsTest {
             target.setText(copy.toString());
             press(wizard, "Finish");
         });
-        Connections store = Services.get(Connections.class);
+        Connections store = Lab.service(Connections.class);
         assertEquals(List.of(new Connection("lab copy", "vmx", copy.toString(), "", Map.of())), store.all());
         WorkbenchDriver.pumpUntil("the renamed connection listed", () -> table.getItemCount() == 1 && table.getItem(0).getText(0).equals("lab copy"), 5_000);
         WorkbenchDriver.screenshot("connection-edited");
@@ -177,14 +214,13 @@ class ConnectionsTest {
     void passwordsGoToSecureStorageNotToThePreferences() throws Exception {
         Path storage = temp.resolve("secure_storage");
         Lab.onlyConnections(storage);
-        Connections store = Services.get(Connections.class);
-        Connection server = new Connection("vcenter", "vsphere", "vsphere://admin@vc.example.test", "admin", Map.of("thumbprint", "AB:CD"));
+        Connections store = Lab.service(Connections.class);
+        Connection server = new Connection("vcenter", "vsphere", "vsphere://admin@vc.example.test", "admin", Map.of(org.hvdiag.core.connector.ConnectorOption.THUMBPRINT.name(), "AB:CD"));
         store.save(server, "s3cret-Pa55".toCharArray());
         assertArrayEquals("s3cret-Pa55".toCharArray(), store.password("vcenter"));
         assertEquals(server, store.named("vcenter").orElseThrow());
         assertFalse(Files.readString(storage).contains("s3cret-Pa55"), "encrypted at rest");
-        Path prefs = Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().getPath(),
-                ".metadata/.plugins/org.eclipse.core.runtime/.settings/org.hvdiag.ui.prefs");
+        Path prefs = preferencesFile();
         assertTrue(Files.exists(prefs));
         assertFalse(Files.readString(prefs).contains("s3cret-Pa55"));
         store.remove("vcenter");

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.hvdiag.ui.DiagnosticsPerspective;
 import org.hvdiag.ui.internal.AuditResults;
-import org.hvdiag.ui.internal.Services;
 import org.hvdiag.ui.internal.fix.PushJob;
 
 class FixPreviewTest {
@@ -65,7 +64,7 @@ class FixPreviewTest {
         WorkbenchDriver.answerNextDialog("Apply fixes", "OK");
         WorkbenchDriver.click(WorkbenchDriver.widget("fix.apply", Button.class));
         WorkbenchDriver.pumpUntil("the push to start", () -> runningPush().isPresent()
-                || Services.get(AuditResults.class).lastOutcome().isPresent(), 20_000);
+                || Lab.service(AuditResults.class).lastOutcome().isPresent(), 20_000);
         return runningPush().orElse(null);
     }
 
@@ -79,7 +78,7 @@ class FixPreviewTest {
     }
 
     private static boolean ruleFound(String rule) {
-        return Services.get(AuditResults.class).current().report().findings().stream().anyMatch(f -> f.ruleId().equals(rule));
+        return Lab.service(AuditResults.class).current().report().findings().stream().anyMatch(f -> f.ruleId().equals(rule));
     }
 
     @Test
@@ -88,7 +87,7 @@ class FixPreviewTest {
         Path kiosk = lab.resolve("kiosk-01/kiosk-01.vmx");
         byte[] original = Files.readAllBytes(kiosk);
         Lab.onlyConnections(temp.resolve("secure_storage"), Lab.folder("lab copy", lab));
-        Services.get(AuditResults.class).publishOutcome(new AuditResults.Outcome("none", List.of()));
+        Lab.service(AuditResults.class).publishOutcome(new AuditResults.Outcome("none", List.of()));
         Lab.audit();
         selectAllOf(RULE);
 
@@ -115,7 +114,7 @@ class FixPreviewTest {
         for (String[] row : outcomeRows()) {
             assertEquals("applied", row[1], String.join(" ", row));
         }
-        Path journal = Services.get(AuditResults.class).lastJournal().orElseThrow();
+        Path journal = Lab.service(AuditResults.class).lastJournal().orElseThrow();
         assertTrue(journal.startsWith(Path.of(System.getProperty("hvdiag.journals"))), "journalled where the tests said: " + journal);
         WorkbenchDriver.pumpUntil("the re-audit without " + RULE, () -> !ruleFound(RULE), 30_000);
         assertTrue(Files.readString(kiosk).contains("powerType.powerOff = \"soft\""));
@@ -163,7 +162,7 @@ class FixPreviewTest {
     }
 
     private static long audited(String rule) {
-        return Services.get(AuditResults.class).current().report().findings().stream().filter(f -> f.ruleId().equals(rule)).count();
+        return Lab.service(AuditResults.class).current().report().findings().stream().filter(f -> f.ruleId().equals(rule)).count();
     }
 
     /** A fleet of powered-off copies of the lab's Kiosk 01, each with the hard power-off finding. */
@@ -190,7 +189,7 @@ class FixPreviewTest {
 
         PushJob push = apply();
         assertTrue(push != null, "the push is running");
-        AuditResults results = Services.get(AuditResults.class);
+        AuditResults results = Lab.service(AuditResults.class);
         WorkbenchDriver.pumpUntil("some VMs pushed", () -> outcomesJournalled(results) >= 20, 60_000);
         push.cancel();
         WorkbenchDriver.waitFor(push, 60_000);

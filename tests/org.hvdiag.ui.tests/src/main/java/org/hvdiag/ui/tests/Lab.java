@@ -23,16 +23,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.hvdiag.cli.Catalog;
 import org.hvdiag.cli.Cli;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.ui.PlatformUI;
+
 import org.hvdiag.ui.internal.AuditJob;
 import org.hvdiag.ui.internal.AuditResults;
+import org.hvdiag.ui.internal.Audits;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.Connections;
 import org.hvdiag.ui.internal.Installed;
-import org.hvdiag.ui.internal.Services;
 
 /** The lab fleet and the workbench's shared state, set up the way each test needs it. */
 final class Lab {
     private Lab() {
+    }
+
+    /** A workbench service as parts and handlers get it injected: from the workbench's context. */
+    static <T> T service(Class<T> type) {
+        T found = PlatformUI.getWorkbench().getService(IEclipseContext.class).get(type);
+        if (found == null) {
+            throw new AssertionError(type.getSimpleName() + " is not in the workbench's context (is its DS component registered?)");
+        }
+        return found;
     }
 
     static Path repoLab() {
@@ -56,7 +68,7 @@ final class Lab {
 
     /** Only the given connections, passwords in a throw-away secure storage (no master password prompt). */
     static void onlyConnections(Path storage, Connection... connections) throws Exception {
-        Connections store = Services.get(Connections.class);
+        Connections store = service(Connections.class);
         Map<String, Object> options = Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec("test".toCharArray()),
                 IProviderHints.PROMPT_USER, Boolean.FALSE);
         ISecurePreferences secure = SecurePreferencesFactory.open(storage.toUri().toURL(), options);
@@ -75,20 +87,18 @@ final class Lab {
 
     /** Audits every connection as the Audit button does and waits for the views to get it. */
     static AuditResults.Snapshot audit() {
-        Connections store = Services.get(Connections.class);
-        AuditJob job = new AuditJob(Services.get(Installed.class), store, Services.get(AuditResults.class), store.all());
-        job.schedule();
+        AuditJob job = service(Audits.class).start(service(Connections.class).all());
         WorkbenchDriver.waitFor(job, 60_000);
         WorkbenchDriver.pump(300);
-        return Services.get(AuditResults.class).current();
+        return service(AuditResults.class).current();
     }
 
     /** What `hvdiag audit FOLDER --format json` reports, run in-process on the registered services. */
     static List<JsonNode> cliFindings(Path folder) throws IOException {
-        Installed installed = Services.get(Installed.class);
+        Installed installed = service(Installed.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new Catalog(installed.connectors(), installed.rules()), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = new Cli(new Catalog(installed.connectors().all(), installed.rules()), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run("audit", folder.toString(), "--format", "json");
         if (code > 1) {
             throw new AssertionError("hvdiag audit exited " + code + ": " + err.toString(StandardCharsets.UTF_8));

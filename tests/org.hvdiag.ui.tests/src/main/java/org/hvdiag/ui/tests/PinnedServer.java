@@ -9,11 +9,15 @@ import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.CertificateNotTrusted;
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
+import org.hvdiag.core.connector.OptionType;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.HypervisorKind;
@@ -27,6 +31,9 @@ import org.hvdiag.core.model.Inventory;
 final class PinnedServer implements Connector {
     static final String THUMBPRINT = "3F:A1:9C:00:5E:77:D2:41:0B:8E:6A:12:CC:90:4D:7F:21:B3:58:E0:9A:6C:11:F4:2D:83:5B:C7:0E:99:A4:36";
     static final String PASSWORD = "s3cret-Pa55";
+    /** A secret option the server wants besides the account, as some APIs want a token. */
+    static final ConnectorOption TOKEN = new ConnectorOption("api-token", OptionType.TEXT, true, "The API token the server issued.");
+    static final String TOKEN_VALUE = "tok-7f3a91";
 
     /** What the vSphere connector throws for a certificate nothing vouches for. */
     public static final class NotTrusted extends CertificateNotTrusted {
@@ -37,25 +44,22 @@ final class PinnedServer implements Connector {
         }
     }
 
-    @Override
-    public String id() {
-        return "pinned-test";
-    }
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("pinned-test", HypervisorKind.VSPHERE,
+            "A test server whose certificate nothing vouches for", List.of(new TargetForm.Url("pinned", "pinned://user@host")),
+            true, List.of(ConnectorOption.THUMBPRINT, TOKEN));
 
     @Override
-    public HypervisorKind hypervisor() {
-        return HypervisorKind.VSPHERE;
-    }
-
-    @Override
-    public boolean accepts(String target) {
-        return target != null && target.startsWith("pinned://");
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
-        if (!THUMBPRINT.equals(endpoint.option("thumbprint", ""))) {
+        if (!endpoint.option(ConnectorOption.THUMBPRINT).orElse("").equals(THUMBPRINT)) {
             throw new NotTrusted(THUMBPRINT);
+        }
+        if (!endpoint.option(TOKEN).orElse("").equals(TOKEN_VALUE)) {
+            throw new ConnectorException("no or wrong API token");
         }
         if (!credentials.user().equals("admin") || !new String(credentials.password()).equals(PASSWORD)) {
             throw new ConnectorException("wrong user or password");

@@ -83,6 +83,15 @@ final class WorkbenchDriver {
         return found.get(0);
     }
 
+    /** Whether a widget tagged {@code id} is on screen (the current wizard page's, not another page's). */
+    static boolean isShown(String id) {
+        List<Control> found = new ArrayList<>();
+        for (Shell s : display().getShells()) {
+            collect(s, id, Control.class, found);
+        }
+        return found.stream().anyMatch(Control::isVisible);
+    }
+
     private static <W extends Widget> void collect(Control c, String id, Class<W> type, List<W> found) {
         if (id.equals(c.getData(WidgetIds.KEY)) && type.isInstance(c)) {
             found.add(type.cast(c));

@@ -1,5 +1,7 @@
 package org.hvdiag.ui.internal.app;
 
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -43,6 +45,8 @@ final class DiagnosticsAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        new StartupConnection().addAndAudit();
+        // The advisor is made before the workbench exists; what it starts afterwards is injected.
+        IEclipseContext context = getWorkbenchConfigurer().getWorkbench().getService(IEclipseContext.class);
+        ContextInjectionFactory.make(StartupConnection.class, context).addAndAudit();
     }
 }

@@ -1,8 +1,12 @@
 package org.hvdiag.ui.internal.connections;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
@@ -13,8 +17,8 @@ import org.hvdiag.ui.internal.Connections;
 import org.hvdiag.ui.internal.Installed;
 
 /**
- * Adds or edits a connection: the first page lists the connector kinds the service registry holds,
- * the second is that kind's own page. Editing starts on the kind's page.
+ * Adds or edits a connection: the first page lists the installed connectors as they describe
+ * themselves, the second is built from the chosen one's descriptor. Editing starts on that page.
  */
 public final class ConnectionWizard extends Wizard {
     private final Installed installed;
@@ -33,16 +37,27 @@ public final class ConnectionWizard extends Wizard {
 
     @Override
     public void addPages() {
+        List<Connector> all = installed.connectors().all();
         if (editing == null) {
-            kinds = new KindPage(installed.connectors());
+            kinds = new KindPage(all.stream().map(Connector::descriptor).toList());
             addPage(kinds);
         }
-        for (Connector c : installed.connectors()) {
+        for (Connector c : all) {
             if (editing == null || editing.connectorId().equals(c.id())) {
-                TargetPage page = new TargetPage(c, editing);
+                TargetPage page = new TargetPage(c, editing, editing == null ? Map.of() : storedSecrets(editing));
                 pages.put(c.id(), page);
                 addPage(page);
             }
+        }
+    }
+
+    private Map<String, String> storedSecrets(Connection c) {
+        try {
+            return connections.secretOptions(c.name());
+        } catch (StorageException e) {
+            // The page still edits the rest; Check connection then goes without the stored secrets.
+            ILog.of(getClass()).log(Status.warning("cannot read the secret options of " + c.name() + ": " + e.getMessage(), e));
+            return Map.of();
         }
     }
 
@@ -72,6 +87,8 @@ public final class ConnectionWizard extends Wizard {
         TargetPage page = currentTargetPage();
         try {
             char[] password = page.password();
+            Map<String, String> secrets = new HashMap<>(editing == null ? Map.of() : connections.secretOptions(editing.name()));
+            secrets.putAll(page.typedSecrets());
             if (editing != null && !editing.name().equals(page.connection().name())) {
                 // A renamed connection keeps its stored password unless the admin typed a new one.
                 if (password == null) {
@@ -79,7 +96,7 @@ public final class ConnectionWizard extends Wizard {
                 }
                 connections.remove(editing.name());
             }
-            connections.save(page.connection(), password);
+            connections.save(page.connection(), password, secrets);
             return true;
         } catch (StorageException | RuntimeException e) {
             page.setErrorMessage("Could not save: " + e.getMessage());

@@ -19,8 +19,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
-import org.hvdiag.ui.internal.AuditJob;
-import org.hvdiag.ui.internal.AuditResults;
+import org.hvdiag.ui.internal.Audits;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.Connections;
 import org.hvdiag.ui.internal.Installed;
@@ -33,7 +32,7 @@ public final class ConnectionsView {
     @Inject
     Installed installed;
     @Inject
-    AuditResults results;
+    Audits audits;
     @Inject
     UISynchronize ui;
 
@@ -103,7 +102,7 @@ public final class ConnectionsView {
 
     private void audit() {
         List<Connection> s = selected().isEmpty() ? connections.all() : selected();
-        new AuditJob(installed, connections, results, s).schedule();
+        audits.start(s);
     }
 
     @Focus

@@ -8,19 +8,20 @@ import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
-import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.ui.internal.WidgetIds;
 
-/** Which kind of hypervisor to connect to: one row per connector in the service registry. */
+/** Which kind of hypervisor to connect to: one row per installed connector, as it describes itself. */
 final class KindPage extends WizardPage {
-    private final List<Connector> connectors;
+    private final List<ConnectorDescriptor> kinds;
     private Table table;
 
-    KindPage(List<Connector> connectors) {
+    KindPage(List<ConnectorDescriptor> kinds) {
         super("kind", "Kind of connection", null);
-        this.connectors = connectors;
+        this.kinds = kinds;
         setDescription("Choose what to audit. Each installed connector is listed.");
         setPageComplete(false);
     }
@@ -30,10 +31,16 @@ final class KindPage extends WizardPage {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(c);
         table = WidgetIds.name(new Table(c, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION), "wizard.kinds");
-        GridDataFactory.fillDefaults().grab(true, true).hint(400, 160).applyTo(table);
-        for (Connector k : connectors) {
+        table.setHeaderVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).hint(560, 160).applyTo(table);
+        for (String[] col : new String[][] {{"Kind", "220"}, {"What it reads", "520"}}) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(col[0]);
+            column.setWidth(Integer.parseInt(col[1]));
+        }
+        for (ConnectorDescriptor k : kinds) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(TargetPage.kindName(k));
+            item.setText(new String[] {k.displayName(), k.summary()});
             item.setData(k);
         }
         table.addListener(SWT.Selection, e -> setPageComplete(chosen() != null));
@@ -41,7 +48,7 @@ final class KindPage extends WizardPage {
         setControl(c);
     }
 
-    Connector chosen() {
-        return table == null || table.getSelectionCount() == 0 ? null : (Connector) table.getSelection()[0].getData();
+    ConnectorDescriptor chosen() {
+        return table == null || table.getSelectionCount() == 0 ? null : (ConnectorDescriptor) table.getSelection()[0].getData();
     }
 }

@@ -1,8 +1,17 @@
 package org.hvdiag.ui.internal.connections;
 
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.WizardPage;
@@ -13,45 +22,44 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.jface.dialogs.MessageDialog;
-
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.WidgetIds;
 
 /**
- * One connector kind's page. A connector that reads local files (it accepts a folder) gets a
- * folder field with Browse; a server connector gets URL, user and password, and the thumbprint of
- * the server certificate the admin accepted. The connector itself says whether a target is valid.
+ * One connector kind's page, built from what the connector says about itself: a folder with
+ * Browse when it reads files, a URL when it reads a server, user and password when it needs an
+ * account, and a field per option. Check connection connects once with what was typed; a server
+ * certificate nothing vouches for is shown by its thumbprint and, once the admin trusts it, kept
+ * as the connection's thumbprint option.
  */
 final class TargetPage extends WizardPage {
-    static final String THUMBPRINT = "thumbprint";
-
     private final Connector connector;
+    private final ConnectorDescriptor kind;
     private final Connection editing;
-    private final boolean files;
+    private final Map<String, String> storedSecrets;
+    private final List<OptionField> options = new ArrayList<>();
     private Text name;
     private Text target;
     private Text user;
     private Text password;
-    private Text thumbprint;
 
-    TargetPage(Connector connector, Connection editing) {
-        super("target." + connector.id(), kindName(connector), null);
+    /** @param storedSecrets the secret options of the connection being edited, to check it with; empty when adding */
+    TargetPage(Connector connector, Connection editing, Map<String, String> storedSecrets) {
+        super("target." + connector.id(), connector.descriptor().displayName(), null);
         this.connector = connector;
+        this.kind = connector.descriptor();
         this.editing = editing;
-        this.files = connector.accepts(System.getProperty("java.io.tmpdir"));
-        setDescription(files ? "A folder (searched at any depth) or a single VM file." : "The server's URL and an account on it.");
+        this.storedSecrets = Map.copyOf(storedSecrets);
+        setDescription(kind.summary());
         setPageComplete(editing != null);
-    }
-
-    static String kindName(Connector c) {
-        return c.hypervisor().displayName() + " (" + c.id() + ")";
     }
 
     @Override
@@ -59,9 +67,12 @@ final class TargetPage extends WizardPage {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 6).numColumns(3).applyTo(c);
         name = field(c, "Name:", "wizard.name", SWT.BORDER);
-        target = field(c, files ? "Folder:" : "URL:", "wizard.target", SWT.BORDER);
-        if (files) {
-            Button browse = new Button(c, SWT.PUSH);
+        new Label(c, SWT.NONE);
+        boolean url = kind.targetForms().stream().anyMatch(f -> f instanceof TargetForm.Url);
+        target = field(c, kind.readsFiles() ? (url ? "Folder or URL:" : "Folder:") : "URL:", "wizard.target", SWT.BORDER);
+        target.setMessage(kind.targetForms().stream().map(TargetForm::example).collect(Collectors.joining(" or ")));
+        if (kind.readsFiles()) {
+            Button browse = WidgetIds.name(new Button(c, SWT.PUSH), "wizard.browse");
             browse.setText("Browse...");
             browse.addListener(SWT.Selection, e -> {
                 String chosen = new DirectoryDialog(getShell()).open();
@@ -71,27 +82,38 @@ final class TargetPage extends WizardPage {
             });
         } else {
             new Label(c, SWT.NONE);
+        }
+        if (kind.needsCredentials()) {
             user = field(c, "User:", "wizard.user", SWT.BORDER);
             new Label(c, SWT.NONE);
             password = field(c, "Password:", "wizard.password", SWT.BORDER | SWT.PASSWORD);
             new Label(c, SWT.NONE);
-            thumbprint = field(c, "Certificate:", "wizard.thumbprint", SWT.BORDER);
-            thumbprint.setMessage("SHA-256 thumbprint of the server certificate you accepted");
-            new Label(c, SWT.NONE);
-            Button check = WidgetIds.name(new Button(c, SWT.PUSH), "wizard.check");
-            check.setText("Check connection");
-            check.addListener(SWT.Selection, e -> checkConnection());
-            GridDataFactory.fillDefaults().span(3, 1).align(SWT.END, SWT.CENTER).applyTo(check);
+        }
+        for (ConnectorOption o : kind.options()) {
+            OptionField f = new OptionField(c, o);
+            f.text().addListener(SWT.Modify, e -> validate());
+            options.add(f);
+        }
+        Button check = WidgetIds.name(new Button(c, SWT.PUSH), "wizard.check");
+        check.setText("Check connection");
+        check.addListener(SWT.Selection, e -> checkConnection());
+        GridDataFactory.fillDefaults().span(3, 1).align(SWT.END, SWT.CENTER).applyTo(check);
+        if (kind.needsCredentials() || options.stream().anyMatch(f -> f.option().secret())) {
             Label note = new Label(c, SWT.WRAP);
-            note.setText("The password is kept in Eclipse secure storage, never in the workspace.");
-            GridDataFactory.fillDefaults().span(3, 1).applyTo(note);
+            note.setText("Passwords and secret options are kept in Eclipse secure storage, never in the workspace."
+                    + (editing == null ? "" : " Leave them empty to keep the stored ones."));
+            GridDataFactory.fillDefaults().span(3, 1).hint(500, SWT.DEFAULT).applyTo(note);
         }
         if (editing != null) {
             name.setText(editing.name());
             target.setText(editing.target());
             if (user != null) {
                 user.setText(editing.user());
-                thumbprint.setText(editing.options().getOrDefault(THUMBPRINT, ""));
+            }
+            for (OptionField f : options) {
+                if (!f.option().secret()) {
+                    f.setValue(editing.options().get(f.option().name()));
+                }
             }
         }
         name.addListener(SWT.Modify, e -> validate());
@@ -100,9 +122,6 @@ final class TargetPage extends WizardPage {
     }
 
     private Text field(Composite c, String label, String id, int style) {
-        if (c.getChildren().length % 3 != 0) {
-            new Label(c, SWT.NONE);
-        }
         new Label(c, SWT.NONE).setText(label);
         Text t = WidgetIds.name(new Text(c, style), id);
         GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(t);
@@ -113,8 +132,14 @@ final class TargetPage extends WizardPage {
         String problem = null;
         if (name.getText().isBlank()) {
             problem = "Name the connection.";
-        } else if (!connector.accepts(target.getText().trim())) {
-            problem = files ? "No such folder or .vmx file." : "The " + connector.id() + " connector does not accept this URL.";
+        } else if (!kind.accepts(target.getText().trim())) {
+            problem = "Not what the " + kind.id() + " connector reads: expected " + target.getMessage()
+                    + (kind.readsFiles() ? " (it must exist)." : ".");
+        }
+        for (OptionField f : options) {
+            if (problem == null) {
+                problem = f.problem();
+            }
         }
         setErrorMessage(problem);
         setPageComplete(problem == null);
@@ -122,37 +147,45 @@ final class TargetPage extends WizardPage {
 
     /**
      * Connects once with what the admin typed. A server certificate nothing vouches for is shown
-     * by its thumbprint; accepting it puts the thumbprint into the connection, and later
+     * by its thumbprint; accepting it sets the connection's thumbprint option, and later
      * connections trust exactly that certificate.
      */
     private void checkConnection() {
+        validate();
+        if (!isPageComplete()) {
+            return;
+        }
         Connection c = connection();
+        Map<String, String> all = new HashMap<>(c.options());
+        all.putAll(storedSecrets);
+        all.putAll(typedSecrets());
         char[] typed = password == null ? new char[0] : password.getTextChars();
         Exception[] failure = new Exception[1];
         try {
             getContainer().run(true, false, monitor -> {
                 monitor.beginTask("Connecting to " + c.target(), IProgressMonitor.UNKNOWN);
                 Credentials credentials = new Credentials(c.user(), typed);
-                try (Session s = connector.connect(new Endpoint(c.target(), c.options()), credentials)) {
-                    // connected: the account and the certificate are good
+                try (Session s = connector.connect(new Endpoint(c.target(), all), credentials)) {
+                    // connected: the target, the account and the certificate are good
                 } catch (ConnectorException | RuntimeException e) {
                     failure[0] = e;
                 } finally {
                     credentials.clear();
                 }
             });
-        } catch (java.lang.reflect.InvocationTargetException | InterruptedException e) {
+        } catch (InvocationTargetException | InterruptedException e) {
             failure[0] = e;
         } finally {
-            java.util.Arrays.fill(typed, '\0');
+            Arrays.fill(typed, '\0');
         }
         if (failure[0] == null) {
             setErrorMessage(null);
             setMessage("Connected to " + c.target() + ".", INFORMATION);
             return;
         }
-        java.util.Optional<String> print = ServerCertificate.thumbprintOf(failure[0]);
-        if (print.isPresent() && !print.get().equals(thumbprint.getText().trim())) {
+        Optional<String> print = ServerCertificate.thumbprintOf(failure[0]);
+        Optional<OptionField> pinned = options.stream().filter(f -> f.option().equals(ConnectorOption.THUMBPRINT)).findFirst();
+        if (print.isPresent() && pinned.isPresent() && !print.get().equals(c.options().get(ConnectorOption.THUMBPRINT.name()))) {
             MessageDialog dialog = new MessageDialog(getShell(), "Unknown server certificate", null,
                     c.target() + " presents a certificate that nothing on this machine vouches for.\n\n"
                             + "SHA-256 thumbprint:\n" + print.get() + "\n\n"
@@ -160,7 +193,7 @@ final class TargetPage extends WizardPage {
                             + "vCenter: the appliance's certificate page). Trust this certificate for this connection?",
                     MessageDialog.WARNING, 0, "Trust this certificate", "Cancel");
             if (dialog.open() == 0) {
-                thumbprint.setText(print.get());
+                pinned.get().setValue(print.get());
                 checkConnection();
             }
             return;
@@ -168,15 +201,29 @@ final class TargetPage extends WizardPage {
         setErrorMessage("Could not connect: " + failure[0].getMessage());
     }
 
+    /** The connection as typed, its options in canonical form; secret options are not in it. */
     Connection connection() {
-        Map<String, String> options = editing == null ? Map.of() : editing.options();
-        Connection c = new Connection(name.getText().trim(), connector.id(),
-                files ? Path.of(target.getText().trim()).toAbsolutePath().normalize().toString() : target.getText().trim(),
-                user == null ? "" : user.getText().trim(), options);
-        if (thumbprint != null && !thumbprint.getText().isBlank()) {
-            c = c.withOption(THUMBPRINT, thumbprint.getText().trim());
+        Map<String, String> values = new HashMap<>();
+        for (OptionField f : options) {
+            if (!f.option().secret() && !f.isEmpty() && f.problem() == null) {
+                values.put(f.option().name(), f.value());
+            }
         }
-        return c;
+        String t = target.getText().trim();
+        boolean file = kind.targetForms().stream().anyMatch(f -> f instanceof TargetForm.Files && f.matches(t));
+        return new Connection(name.getText().trim(), kind.id(), file ? Path.of(t).toAbsolutePath().normalize().toString() : t,
+                user == null ? "" : user.getText().trim(), values);
+    }
+
+    /** The secret options typed on this page; one left empty keeps what secure storage has. */
+    Map<String, String> typedSecrets() {
+        Map<String, String> typed = new HashMap<>();
+        for (OptionField f : options) {
+            if (f.option().secret() && !f.isEmpty() && f.problem() == null) {
+                typed.put(f.option().name(), f.value());
+            }
+        }
+        return typed;
     }
 
     /** The typed password, or null to keep the stored one. */

@@ -7,20 +7,21 @@ import org.hvdiag.audit.Finding;
 
 /** The columns of the Findings table: what each shows and how it sorts. */
 public enum FindingColumn {
-    SEVERITY("Severity", 90, f -> f.severity().label(),
-            Comparator.comparing((Finding f) -> f.severity()).reversed()),
-    RULE("Rule", 210, Finding::ruleId, Comparator.comparing(Finding::ruleId)),
-    VM("VM", 150, f -> f.vmName() == null ? "" : f.vmName(), Comparator.comparing(f -> f.vmName() == null ? "" : f.vmName())),
-    HOST("Host", 130, Finding::hostId, Comparator.comparing(Finding::hostId)),
-    MESSAGE("Message", 520, Finding::message, Comparator.comparing(Finding::message)),
-    FIXABLE("Fixable", 70, f -> f.fixable() ? "yes" : "no", Comparator.comparing(Finding::fixable).reversed());
+    SEVERITY("Severity", 90, l -> l.finding().severity().label(),
+            Comparator.comparing((FindingLine l) -> l.finding().severity()).reversed()),
+    RULE("Rule", 210, l -> l.finding().ruleId(), Comparator.comparing(l -> l.finding().ruleId())),
+    VM("VM", 150, l -> vm(l.finding()), Comparator.comparing(l -> vm(l.finding()))),
+    HOST("Host", 130, FindingLine::host, Comparator.comparing(FindingLine::host)),
+    MESSAGE("Message", 520, l -> l.finding().message(), Comparator.comparing(l -> l.finding().message())),
+    FIXABLE("Fixable", 70, l -> l.finding().fixable() ? "yes" : "no",
+            Comparator.comparing((FindingLine l) -> l.finding().fixable()).reversed());
 
     private final String title;
     private final int width;
-    private final Function<Finding, String> text;
-    private final Comparator<Finding> order;
+    private final Function<FindingLine, String> text;
+    private final Comparator<FindingLine> order;
 
-    FindingColumn(String title, int width, Function<Finding, String> text, Comparator<Finding> order) {
+    FindingColumn(String title, int width, Function<FindingLine, String> text, Comparator<FindingLine> order) {
         this.title = title;
         this.width = width;
         this.text = text;
@@ -35,12 +36,16 @@ public enum FindingColumn {
         return width;
     }
 
-    public String text(Finding f) {
-        return text.apply(f);
+    public String text(FindingLine l) {
+        return text.apply(l);
     }
 
     /** Ascending means what an admin expects first: errors before info, fixable before not. */
-    public Comparator<Finding> order() {
+    public Comparator<FindingLine> order() {
         return order;
+    }
+
+    private static String vm(Finding f) {
+        return f.vmName() == null ? "" : f.vmName();
     }
 }

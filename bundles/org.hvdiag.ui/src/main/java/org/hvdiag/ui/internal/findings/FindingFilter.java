@@ -18,11 +18,13 @@ public record FindingFilter(String text, Set<Severity> severities, String ruleId
         severities = Set.copyOf(severities);
     }
 
-    public boolean accepts(Finding f) {
+    /** The host is matched by the name the table shows, not by its id. */
+    public boolean accepts(FindingLine line) {
+        Finding f = line.finding();
         if (!severities.contains(f.severity()) || (ruleId != null && !ruleId.equals(f.ruleId()))) {
             return false;
         }
-        return text.isEmpty() || contains(f.ruleId()) || contains(f.vmName()) || contains(f.hostId()) || contains(f.message());
+        return text.isEmpty() || contains(f.ruleId()) || contains(f.vmName()) || contains(line.host()) || contains(f.message());
     }
 
     private boolean contains(String s) {

@@ -20,31 +20,31 @@ public final class FindingRows {
     /** One rule's header row. */
     public record Group(String ruleId, int count) { }
 
-    private List<Finding> findings = List.of();
+    private List<FindingLine> lines = List.of();
     private int[] rows = new int[0];
     private final List<Group> groups = new ArrayList<>();
     private final Map<Severity, Integer> shownBySeverity = new EnumMap<>(Severity.class);
 
-    public void update(List<Finding> all, FindingFilter filter, FindingColumn sortBy, boolean ascending, boolean groupByRule) {
-        findings = all;
+    public void update(List<FindingLine> all, FindingFilter filter, FindingColumn sortBy, boolean ascending, boolean groupByRule) {
+        lines = all;
         Integer[] kept = new Integer[all.size()];
         int n = 0;
         for (Severity s : Severity.values()) {
             shownBySeverity.put(s, 0);
         }
         for (int i = 0; i < all.size(); i++) {
-            Finding f = all.get(i);
-            if (filter.accepts(f)) {
+            FindingLine l = all.get(i);
+            if (filter.accepts(l)) {
                 kept[n++] = i;
-                shownBySeverity.merge(f.severity(), 1, Integer::sum);
+                shownBySeverity.merge(l.finding().severity(), 1, Integer::sum);
             }
         }
-        Comparator<Finding> order = ascending ? sortBy.order() : sortBy.order().reversed();
+        Comparator<FindingLine> order = ascending ? sortBy.order() : sortBy.order().reversed();
         if (groupByRule) {
-            order = Comparator.comparing(Finding::ruleId).thenComparing(order);
+            order = Comparator.comparing((FindingLine l) -> l.finding().ruleId()).thenComparing(order);
         }
-        Comparator<Finding> byFinding = order;
-        Arrays.sort(kept, 0, n, (a, b) -> byFinding.compare(all.get(a), all.get(b)));
+        Comparator<FindingLine> byLine = order;
+        Arrays.sort(kept, 0, n, (a, b) -> byLine.compare(all.get(a), all.get(b)));
         groups.clear();
         if (!groupByRule) {
             rows = new int[n];
@@ -55,13 +55,13 @@ public final class FindingRows {
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            counts.merge(all.get(kept[i]).ruleId(), 1, Integer::sum);
+            counts.merge(all.get(kept[i]).finding().ruleId(), 1, Integer::sum);
         }
         rows = new int[n + counts.size()];
         int r = 0;
         String current = null;
         for (int i = 0; i < n; i++) {
-            String rule = all.get(kept[i]).ruleId();
+            String rule = all.get(kept[i]).finding().ruleId();
             if (!rule.equals(current)) {
                 current = rule;
                 groups.add(new Group(rule, counts.get(rule)));
@@ -77,8 +77,14 @@ public final class FindingRows {
 
     /** The finding on a row, or null for a group header. */
     public Finding finding(int row) {
+        FindingLine l = line(row);
+        return l == null ? null : l.finding();
+    }
+
+    /** The finding on a row with its host's name, or null for a group header. */
+    public FindingLine line(int row) {
         int i = rows[row];
-        return i < 0 ? null : findings.get(i);
+        return i < 0 ? null : lines.get(i);
     }
 
     public Group group(int row) {

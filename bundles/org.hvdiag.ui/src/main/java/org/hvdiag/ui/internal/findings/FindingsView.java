@@ -35,7 +35,6 @@ import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.ui.internal.AuditResults;
 import org.hvdiag.ui.internal.SeverityLook;
-import org.hvdiag.ui.internal.Timings;
 import org.hvdiag.ui.internal.WidgetIds;
 
 /**
@@ -52,16 +51,7 @@ public final class FindingsView {
     UISynchronize ui;
 
     private final FindingRows rows = new FindingRows();
-    private final Consumer<AuditResults.Snapshot> onAudit = s -> {
-        long published = System.nanoTime();
-        ui.asyncExec(() -> {
-            Timings.record("findings-view-queued-ms", (System.nanoTime() - published) / 1_000_000);
-            show(s);
-            if (Timings.enabled() && !s.report().findings().isEmpty()) {
-                measured(s, published);
-            }
-        });
-    };
+    private final Consumer<AuditResults.Snapshot> onAudit = s -> ui.asyncExec(() -> show(s));
     private SeverityLook look;
     private Table table;
     private Label counts;
@@ -69,8 +59,7 @@ public final class FindingsView {
     private final List<Button> severityBoxes = new ArrayList<>();
     private Combo ruleCombo;
     private Button groupBox;
-    private List<Finding> all = List.of();
-    private java.util.Map<String, String> hostNames = java.util.Map.of();
+    private List<FindingLine> all = List.of();
     private List<String> ruleChoices = List.of();
     private FindingColumn sortBy = FindingColumn.SEVERITY;
     private boolean ascending = true;
@@ -146,13 +135,10 @@ public final class FindingsView {
         if (table == null || table.isDisposed()) {
             return;
         }
-        all = snapshot.report().findings();
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        snapshot.inventories().forEach(inv -> inv.hosts().forEach(h -> names.put(h.id(), h.name())));
-        hostNames = names;
+        all = FindingLine.of(snapshot.report());
         TreeSet<String> ids = new TreeSet<>();
-        for (Finding f : all) {
-            ids.add(f.ruleId());
+        for (FindingLine l : all) {
+            ids.add(l.finding().ruleId());
         }
         String chosen = ruleCombo.getSelectionIndex() > 0 ? ruleChoices.get(ruleCombo.getSelectionIndex() - 1) : null;
         ruleChoices = List.copyOf(ids);
@@ -178,22 +164,6 @@ public final class FindingsView {
         publishSelection();
     }
 
-    /** Benchmark mode: how long the table took to show the audit and to sort it, then close. */
-    private void measured(AuditResults.Snapshot s, long published) {
-        table.update();
-        Timings.record("findings-view-rows", s.report().findings().size());
-        Timings.record("findings-view-ms", (System.nanoTime() - published) / 1_000_000);
-        long sortStart = System.nanoTime();
-        sortOn(FindingColumn.VM, table.getColumn(FindingColumn.VM.ordinal()));
-        table.update();
-        Timings.record("findings-sort-ms", (System.nanoTime() - sortStart) / 1_000_000);
-        long filterStart = System.nanoTime();
-        filterText.setText("kiosk-0001");
-        table.update();
-        Timings.record("findings-filter-ms", (System.nanoTime() - filterStart) / 1_000_000);
-        org.eclipse.ui.PlatformUI.getWorkbench().close();
-    }
-
     private FindingFilter currentFilter() {
         Set<Severity> severities = EnumSet.noneOf(Severity.class);
         for (Button b : severityBoxes) {
@@ -216,11 +186,12 @@ public final class FindingsView {
     private void fill(Event e) {
         TableItem item = (TableItem) e.item;
         int row = e.index;
-        if (row >= rows.size()) {
+        // GTK asks for row -1 while the table empties itself.
+        if (row < 0 || row >= rows.size()) {
             return;
         }
-        Finding f = rows.finding(row);
-        if (f == null) {
+        FindingLine l = rows.line(row);
+        if (l == null) {
             FindingRows.Group g = rows.group(row);
             item.setText(new String[] {"", g.ruleId(), g.count() + " finding(s)", "", "", ""});
             item.setFont(1, org.eclipse.jface.resource.JFaceResources.getBannerFont());
@@ -228,10 +199,10 @@ public final class FindingsView {
         }
         FindingColumn[] cols = FindingColumn.values();
         for (int i = 0; i < cols.length; i++) {
-            item.setText(i, cols[i] == FindingColumn.HOST ? hostNames.getOrDefault(f.hostId(), f.hostId()) : cols[i].text(f));
+            item.setText(i, cols[i].text(l));
         }
-        item.setImage(0, look.icon(f.severity()));
-        item.setForeground(0, look.colour(f.severity()));
+        item.setImage(0, look.icon(l.finding().severity()));
+        item.setForeground(0, look.colour(l.finding().severity()));
     }
 
     private void publishSelection() {

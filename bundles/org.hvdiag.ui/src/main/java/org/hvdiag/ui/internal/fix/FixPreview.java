@@ -10,27 +10,30 @@ import java.util.Set;
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.FixSelection;
 import org.hvdiag.core.change.ChangePlan;
-import org.hvdiag.core.change.ChangePreview;
-import org.hvdiag.core.change.ChangeSupport;
-import org.hvdiag.core.change.ConfigChange;
+import org.hvdiag.core.change.PlanPreview;
 import org.hvdiag.core.connector.Connector;
+import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.Connectors;
 import org.hvdiag.core.model.Vm;
 import org.hvdiag.ui.internal.AuditResults;
 import org.hvdiag.ui.internal.Connection;
-import org.hvdiag.ui.internal.Installed;
 
 /**
- * What fixing the selected findings would do, per VM: the plan (planned by the CLI's own
- * FixSelection), the model values before and after it (ChangePreview), and whether the VM must be
- * powered off first. A VM whose plans conflict, or whose plan the model refuses, is listed with why.
+ * What fixing the selected findings would do: per VM, core's {@link PlanPreview} (the one the CLI's
+ * --dry-run prints) with the connection the VM was read through, which the push needs. VMs whose
+ * plans conflict or that are not in the last audit are left out, with why.
  */
 public record FixPreview(List<VmPreview> vms, List<String> leftOut) {
 
-    /** One VM of the preview. {@code blocker} is non-empty when the push would refuse the VM. */
-    public record VmPreview(Connection connection, Vm before, ChangePlan plan, List<ChangePreview.FieldChange> changes,
-            boolean mustPowerOff, String blocker) { }
+    /** One VM of the preview and the connection to push it through. */
+    public record VmPreview(Connection connection, PlanPreview preview) { }
 
-    public static FixPreview of(List<Finding> selected, AuditResults.Snapshot audit, Installed installed) {
+    public FixPreview {
+        vms = List.copyOf(vms);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    public static FixPreview of(List<Finding> selected, AuditResults.Snapshot audit, Connectors connectors) {
         FixSelection selection = FixSelection.of(selected, audit.report().rules(), Set.of(), null);
         List<VmPreview> vms = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
@@ -45,25 +48,15 @@ public record FixPreview(List<VmPreview> vms, List<String> leftOut) {
             }
             Connection connection = where.get().getKey();
             Vm before = where.get().getValue();
-            Optional<Connector> connector = installed.connector(connection.connectorId());
-            boolean offOnly = false;
-            String blocker = "";
-            for (ConfigChange change : plan.changes()) {
-                ChangeSupport support = connector.map(c -> c.support(change)).orElse(ChangeSupport.UNSUPPORTED);
-                offOnly |= support == ChangeSupport.POWERED_OFF_ONLY;
-                if (!support.isSupported()) {
-                    blocker = change.describe() + " is not supported by " + connection.connectorId();
-                }
-            }
-            List<ChangePreview.FieldChange> changes;
+            PlanPreview preview;
             try {
-                changes = ChangePreview.differences(before, ChangePreview.apply(before, plan));
-            } catch (IllegalArgumentException e) {
-                changes = List.of();
-                blocker = e.getMessage();
+                Connector connector = connectors.require(connection.connectorId());
+                preview = PlanPreview.of(plan, before, connector.id(), connector::support);
+            } catch (ConnectorException e) {
+                // Listed, not left out: the admin sees the VM and why nothing will change it.
+                preview = new PlanPreview(plan, before, List.of(), List.of(), false, e.getMessage());
             }
-            boolean mustPowerOff = offOnly && !before.powerState().isOff();
-            vms.add(new VmPreview(connection, before, plan, changes, mustPowerOff, blocker));
+            vms.add(new VmPreview(connection, preview));
         }
         return new FixPreview(vms, leftOut);
     }
@@ -72,8 +65,8 @@ public record FixPreview(List<VmPreview> vms, List<String> leftOut) {
     public Map<Connection, List<ChangePlan>> plansByConnection() {
         Map<Connection, List<ChangePlan>> by = new LinkedHashMap<>();
         for (VmPreview v : vms) {
-            if (v.blocker().isEmpty()) {
-                by.computeIfAbsent(v.connection(), k -> new ArrayList<>()).add(v.plan());
+            if (!v.preview().blocked()) {
+                by.computeIfAbsent(v.connection(), k -> new ArrayList<>()).add(v.preview().plan());
             }
         }
         return by;

@@ -27,10 +27,9 @@ import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 
 import org.hvdiag.core.change.ChangePreview;
-import org.hvdiag.core.change.ConfigChange;
+import org.hvdiag.core.change.PlanPreview;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.ui.internal.AuditResults;
-import org.hvdiag.ui.internal.Connections;
 import org.hvdiag.ui.internal.Installed;
 import org.hvdiag.ui.internal.WidgetIds;
 import org.hvdiag.ui.internal.findings.SelectedFindings;
@@ -46,7 +45,7 @@ public final class FixPreviewView {
     @Inject
     Installed installed;
     @Inject
-    Connections connections;
+    FixActions fixes;
     @Inject
     UISynchronize ui;
 
@@ -70,8 +69,8 @@ public final class FixPreviewView {
         apply.addListener(SWT.Selection, e -> applyAsked());
         undo = WidgetIds.name(new Button(parent, SWT.PUSH), "fix.undo");
         undo.setText("Undo last push");
-        undo.setEnabled(!results.lastPush().isEmpty());
-        undo.addListener(SWT.Selection, e -> fixActions().undoLastPush());
+        undo.setEnabled(fixes.canUndo());
+        undo.addListener(SWT.Selection, e -> fixes.undoLastPush());
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(sash);
         preview = WidgetIds.name(new Tree(sash, SWT.BORDER | SWT.FULL_SELECTION), "fix.preview");
@@ -97,17 +96,13 @@ public final class FixPreviewView {
         c.setWidth(width);
     }
 
-    private FixActions fixActions() {
-        return new FixActions(installed, connections, results);
-    }
-
     @Inject
     @Optional
     void selected(@Named(IServiceConstants.ACTIVE_SELECTION) SelectedFindings selection) {
         if (selection == null || selection.findings().isEmpty() || preview == null || preview.isDisposed()) {
             return;
         }
-        show(FixPreview.of(selection.findings(), results.current(), installed));
+        show(FixPreview.of(selection.findings(), results.current(), installed.connectors()));
     }
 
     /** Shows a preview; public so that a test can preview exactly the findings it chose. */
@@ -117,20 +112,22 @@ public final class FixPreviewView {
         preview.removeAll();
         int mustOff = 0;
         for (FixPreview.VmPreview v : p.vms()) {
+            PlanPreview pv = v.preview();
             TreeItem vm = new TreeItem(preview, SWT.NONE);
-            String power = !v.blocker().isEmpty() ? "refused: " + v.blocker()
-                    : v.mustPowerOff() ? "must be powered off (is " + v.before().powerState().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
+            String power = pv.blocked() ? "refused: " + pv.blocker()
+                    : pv.mustPowerOff() ? "must be powered off (is " + pv.before().powerState().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
                     : "ok";
-            mustOff += v.mustPowerOff() ? 1 : 0;
-            vm.setText(new String[] {v.before().name() + "  (" + String.join(", ", v.plan().ruleIds()) + ")", "", "", power});
-            if (v.mustPowerOff() || !v.blocker().isEmpty()) {
+            mustOff += pv.mustPowerOff() ? 1 : 0;
+            vm.setText(new String[] {pv.before().name() + "  (" + String.join(", ", pv.plan().ruleIds()) + ")", "", "", power});
+            if (pv.mustPowerOff() || pv.blocked()) {
                 vm.setForeground(3, preview.getDisplay().getSystemColor(SWT.COLOR_RED));
             }
-            for (ChangePreview.FieldChange fc : v.changes()) {
+            for (ChangePreview.FieldChange fc : pv.changes()) {
                 new TreeItem(vm, SWT.NONE).setText(new String[] {fc.field().label(), fc.before(), fc.after(), ""});
             }
-            for (ConfigChange c : v.plan().changes()) {
-                new TreeItem(vm, SWT.NONE).setText(new String[] {"change: " + c.describe(), "", "", ""});
+            for (PlanPreview.Line line : pv.lines()) {
+                new TreeItem(vm, SWT.NONE).setText(new String[] {"change: " + line.change().describe()
+                        + (line.support().isSupported() ? "" : "  [not supported]"), "", "", ""});
             }
             vm.setExpanded(true);
         }
@@ -138,8 +135,9 @@ public final class FixPreviewView {
             new TreeItem(preview, SWT.NONE).setText(new String[] {"left out: " + why, "", "", ""});
         }
         preview.setRedraw(true);
-        summary.setText(p.vms().size() + " VM(s) would change" + (mustOff > 0 ? ", " + mustOff + " must be powered off first" : "")
-                + (p.leftOut().isEmpty() ? "" : ", " + p.leftOut().size() + " left out"));
+        long refused = p.vms().stream().filter(v -> v.preview().blocked()).count();
+        summary.setText((p.vms().size() - refused) + " VM(s) would change" + (mustOff > 0 ? ", " + mustOff + " must be powered off first" : "")
+                + (refused == 0 ? "" : ", " + refused + " refused") + (p.leftOut().isEmpty() ? "" : ", " + p.leftOut().size() + " left out"));
         apply.setEnabled(!p.plansByConnection().isEmpty());
         summary.getParent().layout(new org.eclipse.swt.widgets.Control[] {summary});
     }
@@ -147,7 +145,7 @@ public final class FixPreviewView {
     /** Starts the push of the previewed plans; returns the job (tests join or cancel it). */
     public PushJob applyPreview() {
         apply.setEnabled(false);
-        return fixActions().push(current);
+        return fixes.push(current.plansByConnection());
     }
 
     private void applyAsked() {
@@ -169,7 +167,7 @@ public final class FixPreviewView {
         long applied = o.results().stream().filter(r -> r.outcome() == ApplyResult.Outcome.APPLIED).count();
         summary.setText(o.action() + ": " + applied + " of " + o.results().size() + " VM(s) changed");
         summary.getParent().layout(new org.eclipse.swt.widgets.Control[] {summary});
-        undo.setEnabled(!results.lastPush().isEmpty());
+        undo.setEnabled(fixes.canUndo());
     }
 
     @Focus

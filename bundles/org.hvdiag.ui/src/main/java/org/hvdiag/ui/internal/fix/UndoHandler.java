@@ -1,23 +1,17 @@
 package org.hvdiag.ui.internal.fix;
 
-import org.eclipse.core.commands.AbstractHandler;
-import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
 
-import org.hvdiag.ui.internal.AuditResults;
-import org.hvdiag.ui.internal.Connections;
-import org.hvdiag.ui.internal.Installed;
-import org.hvdiag.ui.internal.Services;
-
-/** Diagnostics > Undo last push. */
-public final class UndoHandler extends AbstractHandler {
-    @Override
-    public Object execute(ExecutionEvent event) {
-        new FixActions(Services.get(Installed.class), Services.get(Connections.class), Services.get(AuditResults.class)).undoLastPush();
-        return null;
+/** Diagnostics > Undo last push; an e4 handler (fragment.e4xmi) given the FixActions service by injection. */
+public final class UndoHandler {
+    @CanExecute
+    public boolean canExecute(FixActions fixes) {
+        return fixes.canUndo();
     }
 
-    @Override
-    public boolean isEnabled() {
-        return !Services.get(AuditResults.class).lastPush().isEmpty();
+    @Execute
+    public void execute(FixActions fixes) {
+        fixes.undoLastPush();
     }
 }

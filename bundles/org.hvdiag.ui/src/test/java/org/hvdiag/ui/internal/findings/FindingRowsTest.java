@@ -10,15 +10,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.hvdiag.audit.AuditReport;
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Severity;
 
 class FindingRowsTest {
-    private static Finding f(String rule, Severity s, String vm, String message) {
-        return new Finding(rule, s, "t", "host", "/" + vm, vm, message, Map.of(), null);
+    private static FindingLine f(String rule, Severity s, String vm, String message) {
+        return new FindingLine(new Finding(rule, s, "t", "host", "/" + vm, vm, message, Map.of(), null), "host");
     }
 
-    private final List<Finding> all = List.of(
+    private final List<FindingLine> all = List.of(
             f("b-rule", Severity.INFO, "web-01", "old hardware"),
             f("a-rule", Severity.ERROR, "db-01", "filter grabs the keyboard"),
             f("b-rule", Severity.WARNING, "db-01", "old hardware"),
@@ -66,8 +67,27 @@ class FindingRowsTest {
     }
 
     @Test
+    void namesEachHostByItsTargetAndSortsAndFiltersByThatName() {
+        // Two folders: each one's host has the id "local", and a different name.
+        Finding inA = new Finding("r", Severity.INFO, "/a", "local", "/a/x", "x", "m", Map.of(), null);
+        Finding inB = new Finding("r", Severity.INFO, "/b", "local", "/b/y", "y", "m", Map.of(), null);
+        AuditReport report = new AuditReport(List.of("/a", "/b"), List.of(), List.of(inA, inB), List.of(), 2, 2,
+                Map.of(AuditReport.hostKey("/a", "local"), "zeta-host", AuditReport.hostKey("/b", "local"), "alpha-host"));
+        List<FindingLine> lines = FindingLine.of(report);
+        assertEquals(List.of("zeta-host", "alpha-host"), lines.stream().map(FindingLine::host).toList());
+        FindingRows rows = new FindingRows();
+        rows.update(lines, FindingFilter.ALL, FindingColumn.HOST, true, false);
+        assertEquals(List.of("y", "x"), vms(rows), "ascending by host name, not by id");
+        assertEquals("alpha-host", FindingColumn.HOST.text(rows.line(0)));
+        rows.update(lines, new FindingFilter("ZETA", EnumSet.allOf(Severity.class), null), FindingColumn.VM, true, false);
+        assertEquals(List.of("x"), vms(rows));
+        rows.update(lines, new FindingFilter("local", EnumSet.allOf(Severity.class), null), FindingColumn.VM, true, false);
+        assertEquals(0, rows.size(), "the id the table does not show matches nothing");
+    }
+
+    @Test
     void sortsFiftyThousandFindings() {
-        List<Finding> many = new ArrayList<>();
+        List<FindingLine> many = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
             many.add(f("rule-" + (i % 21), Severity.values()[i % 3], String.format("vm-%05d", 49_999 - i), "m" + i));
         }

@@ -1,0 +1,29 @@
+package org.hvdiag.ui.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Starts audits of connections; what they find goes to {@link AuditResults}, which every view follows. */
+@Component(service = Audits.class)
+public final class Audits {
+    private final Sessions sessions;
+    private final Installed installed;
+    private final AuditResults results;
+
+    @Activate
+    public Audits(@Reference Sessions sessions, @Reference Installed installed, @Reference AuditResults results) {
+        this.sessions = sessions;
+        this.installed = installed;
+        this.results = results;
+    }
+
+    /** Schedules the audit of {@code connections} as a job and returns it (tests wait for it). */
+    public AuditJob start(List<Connection> connections) {
+        AuditJob job = new AuditJob(sessions, installed, results, connections);
+        job.schedule();
+        return job;
+    }
+}
