@@ -42,26 +42,8 @@ class FindingsViewTest {
         WorkbenchDriver.showView(DiagnosticsPerspective.FINDINGS);
         audited = Lab.audit();
         table = WorkbenchDriver.widget("findings.table", Table.class);
-        resetFilters();
+        WorkbenchDriver.resetFindingsFilters();
         WorkbenchDriver.pumpUntil("all findings shown", () -> table.getItemCount() == audited.report().findings().size(), 10_000);
-    }
-
-    private void resetFilters() {
-        WorkbenchDriver.widget("findings.filter", Text.class).setText("");
-        for (String s : new String[] {"error", "warning", "info"}) {
-            Button b = WorkbenchDriver.widget("findings.severity." + s, Button.class);
-            if (!b.getSelection()) {
-                WorkbenchDriver.click(b);
-            }
-        }
-        Button group = WorkbenchDriver.widget("findings.group", Button.class);
-        if (group.getSelection()) {
-            WorkbenchDriver.click(group);
-        }
-        Combo rule = WorkbenchDriver.widget("findings.rule", Combo.class);
-        rule.select(0);
-        rule.notifyListeners(SWT.Selection, null);
-        WorkbenchDriver.pump(50);
     }
 
     private List<String> rows(int... columns) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -61,7 +60,7 @@ class HostColumnTest {
         WorkbenchDriver.showView(DiagnosticsPerspective.FINDINGS);
         AuditResults.Snapshot audited = Lab.audit();
         Table table = WorkbenchDriver.widget("findings.table", Table.class);
-        resetFilters();
+        WorkbenchDriver.resetFindingsFilters();
         WorkbenchDriver.pumpUntil("every finding shown", () -> table.getItemCount() == audited.report().findings().size(), 10_000);
 
         List<String> expected = new ArrayList<>();
@@ -106,24 +105,6 @@ class HostColumnTest {
         List<String> both = rows(table, HOST);
         assertTrue(both.contains(LAB_HOST) && both.contains(BRANCH_HOST), both.toString());
         WorkbenchDriver.screenshot("findings-two-folders");
-    }
-
-    private static void resetFilters() {
-        WorkbenchDriver.widget("findings.filter", Text.class).setText("");
-        for (String s : new String[] {"error", "warning", "info"}) {
-            Button b = WorkbenchDriver.widget("findings.severity." + s, Button.class);
-            if (!b.getSelection()) {
-                WorkbenchDriver.click(b);
-            }
-        }
-        Button group = WorkbenchDriver.widget("findings.group", Button.class);
-        if (group.getSelection()) {
-            WorkbenchDriver.click(group);
-        }
-        Combo rule = WorkbenchDriver.widget("findings.rule", Combo.class);
-        rule.select(0);
-        rule.notifyListeners(SWT.Selection, null);
-        WorkbenchDriver.pump(50);
     }
 
     private static List<String> rows(Table table, int... columns) {

@@ -17,12 +17,14 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Widget;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
@@ -263,5 +265,24 @@ final class WorkbenchDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The Findings view as it opens: no text filter, every severity, no grouping, every rule. */
+    static void resetFindingsFilters() {
+        widget("findings.filter", Text.class).setText("");
+        for (String s : new String[] {"error", "warning", "info"}) {
+            Button b = widget("findings.severity." + s, Button.class);
+            if (!b.getSelection()) {
+                click(b);
+            }
+        }
+        Button group = widget("findings.group", Button.class);
+        if (group.getSelection()) {
+            click(group);
+        }
+        Combo rule = widget("findings.rule", Combo.class);
+        rule.select(0);
+        rule.notifyListeners(SWT.Selection, null);
+        pump(50);
     }
 }
