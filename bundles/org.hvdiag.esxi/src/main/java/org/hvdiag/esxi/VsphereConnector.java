@@ -41,7 +41,8 @@ public final class VsphereConnector implements Connector {
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
         VsphereUrl url = VsphereUrl.parse(endpoint.target());
-        return VsphereSession.open(url, credentials, endpoint.options().getOrDefault(ConnectorOption.THUMBPRINT.name(), ""));
+        // The endpoint checks the thumbprint and writes it as AA:BB:...; a malformed one fails naming the option.
+        return VsphereSession.open(url, credentials, endpoint.option(ConnectorOption.THUMBPRINT).orElse(""));
     }
 
     @Override

@@ -66,6 +66,15 @@ class ConnectorDescriptorTest {
     }
 
     @Test
+    void thumbprintsAreNormalised() {
+        String t = "AB:".repeat(31) + "AB";
+        assertEquals(t, OptionType.THUMBPRINT.canonical(t.replace(":", "").toLowerCase()));
+        assertThrows(IllegalArgumentException.class, () -> OptionType.THUMBPRINT.canonical("AB:CD"), "too short");
+        assertThrows(IllegalArgumentException.class, () -> OptionType.THUMBPRINT.canonical("AB:".repeat(19) + "AB"),
+                "a SHA-1 thumbprint is not pinned");
+    }
+
+    @Test
     void lookupByIdAndTargetNamesWhatIsInstalled() {
         Connector c = new Connector() {
             @Override public ConnectorDescriptor descriptor() { return SERVER; }

@@ -4,9 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
-
-import org.hvdiag.core.connector.OptionType;
 
 /** SHA-256 certificate thumbprints, written "AA:BB:..." as ESXi and vCenter show them. */
 public final class Thumbprint {
@@ -26,18 +23,6 @@ public final class Thumbprint {
             return sb.toString();
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot compute a SHA-256 thumbprint", e);
-        }
-    }
-
-    /**
-     * The canonical form of what an admin typed (colons or not, any case), or null when it is not a
-     * SHA-256 thumbprint; a SHA-1 thumbprint (20 bytes) is refused as too weak to pin.
-     */
-    public static String normalise(String typed) {
-        try {
-            return OptionType.THUMBPRINT.canonical(typed);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -38,15 +38,8 @@ final class VimConnection implements AutoCloseable {
 
     static VimConnection login(VsphereUrl url, Credentials credentials, String thumbprint) throws ConnectorException {
         QuietSdkLog.apply();
-        String pinned = "";
-        if (thumbprint != null && !thumbprint.isBlank()) {
-            pinned = Thumbprint.normalise(thumbprint);
-            if (pinned == null) {
-                throw new ConnectorException("--thumbprint '" + thumbprint + "' is not a SHA-256 thumbprint "
-                        + "(expected 32 hex byte pairs such as AB:CD:...)");
-            }
-        }
-        PinnedTrust trust = new PinnedTrust(pinned);
+        // Canonical (AA:BB:..., SHA-256) or empty: Endpoint.option checked it.
+        PinnedTrust trust = new PinnedTrust(thumbprint == null ? "" : thumbprint);
         VimPortType port;
         try {
             port = new VimPortType(new PinnedClient(url.sdkUrl(), trust, CONNECT_MILLIS, READ_MILLIS));

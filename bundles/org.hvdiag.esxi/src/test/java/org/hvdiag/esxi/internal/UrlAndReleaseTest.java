@@ -41,14 +41,6 @@ class UrlAndReleaseTest {
     }
 
     @Test
-    void thumbprintsAreNormalised() {
-        String t = "AB:".repeat(31) + "AB";
-        assertEquals(t, Thumbprint.normalise(t.replace(":", "").toLowerCase()));
-        assertNull(Thumbprint.normalise("AB:CD"), "too short");
-        assertNull(Thumbprint.normalise("AB:".repeat(19) + "AB"), "a SHA-1 thumbprint is not pinned");
-    }
-
-    @Test
     void usbSpeedIsTheFastestListed() {
         assertEquals(UsbSpeed.USB_3_X, VmMapper.speed(new String[] {"high", "superSpeed"}));
         assertEquals(UsbSpeed.USB_2_0, VmMapper.speed(new String[] {"full", "high"}));
