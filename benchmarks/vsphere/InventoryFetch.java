@@ -1,10 +1,12 @@
 import java.util.Arrays;
 import java.util.Map;
 
+import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.model.Inventory;
 import org.hvdiag.esxi.VsphereConnector;
 
@@ -16,8 +18,8 @@ import org.hvdiag.esxi.VsphereConnector;
 public final class InventoryFetch {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[2]);
-        try (Session s = new VsphereConnector().connect(new Endpoint(args[0], Map.of("thumbprint", args[1])),
-                new Credentials(args[0].substring(10, args[0].indexOf('@')), System.getenv("HVDIAG_PASSWORD").toCharArray()))) {
+        try (Session s = new VsphereConnector().connect(new Endpoint(args[0], Map.of(ConnectorOption.THUMBPRINT.name(), args[1])),
+                new Credentials(TargetForm.Url.userOf(args[0]), System.getenv("HVDIAG_PASSWORD").toCharArray()))) {
             s.inventory(Progress.NONE); // warm-up: class loading and JIT, as the floor's first curl run warms the server
             double[] t = new double[runs];
             int vms = 0;
