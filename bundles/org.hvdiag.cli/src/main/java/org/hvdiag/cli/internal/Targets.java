@@ -71,7 +71,7 @@ final class Targets {
     }
 
     Session open(Connector connector, String target, Map<String, String> options) {
-        Credentials credentials = connector.descriptor().needsCredentials() ? credentialsFor(target) : Credentials.none();
+        Credentials credentials = connector.descriptor().needsCredentials(target) ? credentialsFor(target) : Credentials.none();
         try {
             return connector.connect(new Endpoint(target, options), credentials);
         } catch (ConnectorException e) {

@@ -29,6 +29,14 @@ public record ConnectorDescriptor(String id, HypervisorKind hypervisor, String s
         return targetForms.stream().anyMatch(f -> f.matches(target));
     }
 
+    /**
+     * Whether connecting to this target needs an account: a server URL of a connector that needs
+     * credentials does, its file targets (VirtualBox's .vbox files beside its web service) do not.
+     */
+    public boolean needsCredentials(String target) {
+        return needsCredentials && targetForms.stream().anyMatch(f -> f instanceof TargetForm.Url && f.matches(target));
+    }
+
     /** Whether it reads VM files on this machine (a folder picker) rather than a server (URL and account). */
     public boolean readsFiles() {
         return targetForms.stream().anyMatch(f -> f instanceof TargetForm.Files);

@@ -1,10 +1,6 @@
 package org.hvdiag.esxi.internal;
 
-import java.net.ConnectException;
 import java.net.MalformedURLException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.rmi.RemoteException;
 import java.util.Arrays;
 
@@ -16,7 +12,9 @@ import com.vmware.vim25.VimPortType;
 
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
+import org.hvdiag.core.connector.NetworkFailure;
 import org.hvdiag.core.connector.CertificateNotTrusted;
+import org.hvdiag.core.tls.PinnedTrust;
 
 /**
  * One logged-in vSphere API session: the SOAP port, the service content, and the translation of
@@ -92,29 +90,13 @@ final class VimConnection implements AutoCloseable {
                     + "thumbprint is " + t + ". If that is your server's certificate (check it on the host's console "
                     + "or in vCenter), run again with --thumbprint " + t, t);
         }
+        var network = NetworkFailure.of(url.hostAndPort(), url.host(), what, e);
+        if (network.isPresent()) {
+            return network.get();
+        }
         Throwable root = e;
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            root = c;
-            if (c instanceof ConnectException) {
-                return new ConnectorException("cannot " + what + " " + url.hostAndPort()
-                        + ": connection refused (nothing listens there: check host and port)");
-            }
-            if (c instanceof UnknownHostException) {
-                return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": unknown host " + url.host());
-            }
-            if (c instanceof NoRouteToHostException) {
-                return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": no route to host");
-            }
-            if (c instanceof SocketTimeoutException) {
-                return new ConnectorException("cannot " + what + " " + url.hostAndPort() + ": no answer in time");
-            }
-            if (c instanceof java.net.SocketException || c instanceof java.io.EOFException) {
-                return new ConnectorException("lost the connection to " + url.hostAndPort() + " while trying to " + what
-                        + " it (" + c.getMessage() + ")");
-            }
-            if (c == c.getCause()) {
-                break;
-            }
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
         String fault = FaultName.of(e);
         String detail = fault != null ? fault : e instanceof MethodFault ? e.getClass().getSimpleName() : String.valueOf(root.getMessage());

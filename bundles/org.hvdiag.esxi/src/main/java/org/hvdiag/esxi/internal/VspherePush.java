@@ -21,6 +21,7 @@ import org.hvdiag.core.change.Verification;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ApplyResult.Outcome;
 import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.NetworkFailure;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.model.Vm;
@@ -185,7 +186,7 @@ final class VspherePush {
 
     private ApplyResult lost(ChangePlan plan, boolean sent, Exception e) {
         String why = e instanceof ConnectorException ? e.getMessage() : vim.failure("change a VM on", e).getMessage();
-        if (ConnectionLost.is(e) || ConnectionLost.is(new Exception(why))) {
+        if (NetworkFailure.isConnectionLost(e) || NetworkFailure.isConnectionLost(new Exception(why))) {
             serverGone.set(true);
         }
         return result(plan, Outcome.FAILED, (sent ? "the change was sent, but " : "") + why

@@ -35,6 +35,17 @@ public record MachineFacts(String id, String name, String source, String osTypeI
         guestAdditionsVersion = guestAdditionsVersion == null ? "" : guestAdditionsVersion;
     }
 
+    /**
+     * Whether two reads of a VM agree on every setting hvdiag changes (CPUs, CPU hot-plug, memory,
+     * USB controllers, device filters in order): how undo tells "as before", "as the fix left it" and
+     * "changed since" apart.
+     */
+    public boolean sameSettings(MachineFacts other) {
+        return cpuCount == other.cpuCount && cpuHotPlug == other.cpuHotPlug && memoryMiB == other.memoryMiB
+                && new java.util.HashSet<>(controllers).equals(new java.util.HashSet<>(other.controllers))
+                && filters.equals(other.filters);
+    }
+
     /** An IUSBController: its name is its handle in VirtualBox's API ("OHCI", "EHCI", "xHCI" by default). */
     public record Controller(String name, String type) {
         public Controller {

@@ -1,4 +1,4 @@
-package org.hvdiag.esxi.internal;
+package org.hvdiag.core.tls;
 
 import java.net.Socket;
 import java.security.KeyStore;
@@ -15,20 +15,20 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Trusts the server when its certificate has the thumbprint the admin gave, else when this machine's
  * certificate authorities vouch for it (host name included). Remembers the thumbprint it refused, so
- * the refusal can show it. Pinning the exact certificate makes the host name check moot: ESXi's own
- * certificates often name a host other than the one typed.
+ * the refusal can show it. Pinning the exact certificate makes the host name check moot: a server's own
+ * self-signed certificate (ESXi's, vboxwebsrv's) often names a host other than the one typed.
  */
-final class PinnedTrust extends X509ExtendedTrustManager {
+public final class PinnedTrust extends X509ExtendedTrustManager {
     private final String pinned;
     private final X509ExtendedTrustManager system;
     private volatile String refused;
 
-    PinnedTrust(String pinned) {
+    public PinnedTrust(String pinned) {
         this.pinned = pinned;
         this.system = systemTrust();
     }
 
-    String refusedThumbprint() {
+    public String refusedThumbprint() {
         return refused;
     }
 

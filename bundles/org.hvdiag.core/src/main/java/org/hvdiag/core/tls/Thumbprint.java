@@ -1,4 +1,4 @@
-package org.hvdiag.esxi.internal;
+package org.hvdiag.core.tls;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
