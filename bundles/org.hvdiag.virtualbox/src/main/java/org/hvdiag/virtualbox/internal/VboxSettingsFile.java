@@ -173,9 +173,10 @@ public final class VboxSettingsFile {
                 case "VirtualBox/Machine/Hardware/CPU", "VirtualBox/Machine/Platform/CPU",
                         "VirtualBox/Machine/Hardware/Platform/CPU" -> cpu(a);
                 case "VirtualBox/Machine/Hardware/Memory" -> memory = number(a, "RAMSize", 1, Long.MAX_VALUE, "a size in MB");
-                case "VirtualBox/Machine/Hardware/Firmware" -> firmware = required(a, "type", "BIOS, EFI, EFI32, EFI64 or EFIDUAL");
+                // VirtualBox 7.0 writes <Firmware/> without a type for a BIOS VM: absent means its default.
+                case "VirtualBox/Machine/Hardware/Firmware" -> firmware = value(a, "type").isEmpty() ? firmware : value(a, "type");
                 case "VirtualBox/Machine/Hardware/Chipset", "VirtualBox/Machine/Platform/Chipset",
-                        "VirtualBox/Machine/Hardware/Platform/Chipset" -> chipset = required(a, "type", "PIIX3 or ICH9");
+                        "VirtualBox/Machine/Hardware/Platform/Chipset" -> chipset = value(a, "type").isEmpty() ? chipset : value(a, "type");
                 case "VirtualBox/Machine/Hardware/USBController" -> legacyControllers(a);
                 case "VirtualBox/Machine/Hardware/USB/Controllers/Controller" -> controller(a);
                 case "VirtualBox/Machine/Hardware/USBController/DeviceFilter",

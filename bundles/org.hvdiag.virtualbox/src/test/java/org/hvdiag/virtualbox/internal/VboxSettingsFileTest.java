@@ -80,6 +80,16 @@ class VboxSettingsFileTest {
     }
 
     @Test
+    void anElementWithoutItsTypeMeansVirtualBoxsDefault() throws Exception {
+        // VirtualBox 7.0 writes <Firmware/> with no type for a BIOS VM.
+        Path file = VboxFixtures.write(dir.resolve("bare.vbox"), VboxFixtures.CURRENT
+                .replace("<Firmware type=\"EFI\"/>", "<Firmware/>").replace("<Chipset type=\"ICH9\"/>", "<Chipset/>"));
+        MachineFacts m = VboxSettingsFile.read(file);
+        assertEquals("BIOS", m.firmware());
+        assertEquals("PIIX3", m.chipset());
+    }
+
+    @Test
     void aBrokenFileNamesFileAndLine() {
         Path file = VboxFixtures.write(dir.resolve("broken.vbox"), VboxFixtures.LEGACY.replace("<Memory RAMSize=\"512\"/>",
                 "<Memory RAMSize=\"512\">"));
