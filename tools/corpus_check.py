@@ -352,8 +352,160 @@ def check_vmx_libvirt(folder, ctx):
     return r
 
 
+# ---------------------------------------------------------------------------------------------
+# Section: vbox
+
+
+def _local(tag):
+    """An element's name without its namespace: .vbox files use innotek's or virtualbox.org's."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child(el, name):
+    for c in el:
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _path(el, *names):
+    for n in names:
+        if el is None:
+            return None
+        el = _child(el, n)
+    return el
+
+
+def vbox_facts(path):
+    """What a .vbox file says, read here independently of hvdiag: name, uuid, USB controller types,
+    CPU count and RAM of the VM's own settings (Machine/Hardware, never a Snapshot's copy).
+
+    Raises ValueError with a reason when the file is not a VM's settings."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        raise ValueError("not well-formed XML: %s" % e)
+    if _local(root.tag) != "VirtualBox":
+        raise ValueError("root element is <%s>, expected <VirtualBox>" % _local(root.tag))
+    machine = _child(root, "Machine")
+    if machine is None:
+        raise ValueError("no <Machine> element")
+    hw = _child(machine, "Hardware")
+    if hw is None:
+        raise ValueError("no <Machine><Hardware> element")
+    types = []
+    legacy = _child(hw, "USBController")
+    if legacy is not None:  # settings before 1.14
+        if legacy.get("enabled") == "true":
+            types.append("OHCI")
+        if legacy.get("enabledEhci") == "true":
+            types.append("EHCI")
+    controllers = _path(hw, "USB", "Controllers")
+    if controllers is not None:  # settings 1.14 and later
+        types += [c.get("type") for c in controllers if _local(c.tag) == "Controller"]
+    # From settings 1.20 the CPU count is in Machine/Platform; absent, VirtualBox takes 1.
+    cpu = _path(machine, "Platform", "CPU")
+    if cpu is None:
+        cpu = _child(hw, "CPU")
+    memory = _child(hw, "Memory")
+    return {
+        "id": (machine.get("uuid") or "").strip("{}").lower(),
+        "name": machine.get("name") or "",
+        "usbControllers": ",".join(sorted(types)),
+        "vcpus": (cpu.get("count") if cpu is not None else None) or "1",
+        "memoryMiB": memory.get("RAMSize") if memory is not None and memory.get("RAMSize") else UNKNOWN,
+    }
+
+
+def our_vbox_facts(vm):
+    return {
+        "id": vm.get("id") or "",
+        "name": vm.get("name") or "",
+        "usbControllers": ",".join(sorted(c.get("type", "") for c in vm.get("usbControllers", []))),
+        "vcpus": UNKNOWN if vm.get("vcpus") is None else str(vm.get("vcpus")),
+        "memoryMiB": UNKNOWN if vm.get("memoryMiB") is None else str(vm.get("memoryMiB")),
+    }
+
+
+VBOX_FIELDS = ["id", "name", "usbControllers", "vcpus", "memoryMiB"]
+
+
+def check_vbox(folder, ctx):
+    """Every .vbox read by hvdiag without an error, and its facts agree with the file's own XML."""
+    r = SectionResult("vbox")
+    files = sorted(f for f in os.listdir(folder) if f.lower().endswith(".vbox")
+                   and os.path.isfile(os.path.join(folder, f)))
+    others = sorted(f for f in os.listdir(folder) if f not in files)
+    if not files:
+        r.lines.append("FAIL no .vbox files in %s" % folder)
+        r.fail("(folder)", "no .vbox files")
+        r.summary = "vbox: no .vbox files"
+        return r
+    try:
+        inv = ctx["inventory"](os.path.abspath(folder))
+    except (RuntimeError, OSError) as e:
+        for f in files:
+            r.fail(f, "hvdiag did not run")
+        r.lines.append("FAIL hvdiag inventory: %s" % e)
+        r.summary = "vbox: %d files: hvdiag did not run" % len(files)
+        r.finish(files)
+        return r
+
+    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in files}
+    vms, errors = {}, {}
+    for t in inv.get("targets", []):
+        for vm in t.get("vms", []):
+            f = by_path.get(_canon(vm.get("source", ""), REPO))
+            if f is not None:
+                vms[f] = vm
+        for e in t.get("errors", []):
+            f = by_path.get(_canon(e.get("object", ""), REPO))
+            if f is not None:
+                errors.setdefault(f, []).append(e)
+
+    n_read = n_agree = n_differ = 0
+    for f in files:
+        problems = []
+        for e in errors.get(f, []):
+            problems.append("hvdiag: %s%s" % ("%s: " % e["location"] if e.get("location") else "", e.get("message")))
+        if f not in vms and not problems:
+            problems.append("neither read as a VM nor reported as an error")
+        if f in vms:
+            n_read += 1
+            try:
+                theirs = vbox_facts(os.path.join(folder, f))
+            except (ValueError, OSError) as e:
+                problems.append("the XML check cannot read it: %s" % e)
+                theirs = None
+            if theirs is not None:
+                ours = our_vbox_facts(vms[f])
+                for field in VBOX_FIELDS:
+                    if ours[field] == theirs[field]:
+                        n_agree += 1
+                    else:
+                        n_differ += 1
+                        problems.append("%s: hvdiag %r, the file %r" % (field, ours[field], theirs[field]))
+        if problems:
+            for p in problems:
+                r.fail(f, p)
+                r.lines.append("FAIL %s: %s" % (f, p))
+        else:
+            vm = vms[f]
+            r.lines.append("ok %s: %s, %s, USB %s, %s CPU, %s MiB" % (
+                f, vm.get("name"), vm.get("hardwareVersion"),
+                our_vbox_facts(vm)["usbControllers"] or "none", vm.get("vcpus"), vm.get("memoryMiB")))
+    for f in others:
+        r.lines.append("note %s: not a .vbox file, not checked here" % f)
+    r.summary = ("vbox: %d .vbox files: %d read, %d with errors or differences; %d facts agree with the XML, "
+                 "%d differ%s" % (len(files), n_read, len(r.failed), n_agree, n_differ,
+                                  "; %d other files not checked" % len(others) if others else ""))
+    r.finish(files)
+    return r
+
+
 SECTIONS = {
     "vmx-libvirt": check_vmx_libvirt,
+    "vbox": check_vbox,
 }
 
 
@@ -390,7 +542,8 @@ USAGE = """usage: tools/corpus-check CORPUS_ROOT   (e.g. ../shared/corpus)
        tools/corpus-check --self-test
 Runs hvdiag's readers over the real-world files in CORPUS_ROOT and compares with the reference
 results there. Exit 0 when every file passed, 1 when some failed, 2 on a usage error.
-HVDIAG=path overrides the hvdiag launcher; VMX_INVENTORY_JSON=file uses a saved inventory instead."""
+HVDIAG=path overrides the hvdiag launcher; VMX_INVENTORY_JSON=file uses a saved inventory of
+vmx-libvirt instead."""
 
 
 def main(argv):
@@ -405,7 +558,9 @@ def main(argv):
         return 2
     saved = os.environ.get("VMX_INVENTORY_JSON")
     if saved:
-        def inventory(_folder):
+        def inventory(folder):
+            if os.path.basename(folder) != "vmx-libvirt":
+                return run_inventory(folder)
             with open(saved, encoding="utf-8") as f:
                 return json.load(f)
     else:
@@ -436,6 +591,43 @@ def _vm(path, vcpus, mem, guest, firmware):
             "vcpus": vcpus, "memoryMiB": mem}
 
 
+_SELF_VBOX_NEW = """<?xml version="1.0"?>
+<VirtualBox xmlns="http://www.virtualbox.org/" version="1.19-linux">
+  <Machine uuid="{AAAAAAAA-0000-4000-8000-000000000001}" name="new" OSType="Ubuntu_64">
+    <Snapshot uuid="{AAAAAAAA-0000-4000-8000-000000000002}" name="s" timeStamp="2024-01-01T00:00:00Z">
+      <Hardware><CPU count="8"/><Memory RAMSize="999"/>
+        <USB><Controllers><Controller name="OHCI" type="OHCI"/></Controllers></USB></Hardware>
+    </Snapshot>
+    <Hardware>
+      <CPU count="2"/>
+      <Memory RAMSize="2048"/>
+      <USB><Controllers><Controller name="xHCI" type="XHCI"/><Controller name="OHCI" type="OHCI"/></Controllers></USB>
+    </Hardware>
+  </Machine>
+</VirtualBox>
+"""
+
+_SELF_VBOX_OLD = """<?xml version="1.0"?>
+<VirtualBox xmlns="http://www.innotek.de/VirtualBox-settings" version="1.12-windows">
+  <Machine uuid="{bbbbbbbb-0000-4000-8000-000000000001}" name="old" OSType="WindowsXP">
+    <Hardware version="2">
+      <Memory RAMSize="512"/>
+      <USBController enabled="true" enabledEhci="true"/>
+    </Hardware>
+  </Machine>
+</VirtualBox>
+"""
+
+
+def _vbox_vm(path, **fields):
+    """The VM hvdiag prints for _SELF_VBOX_NEW, with fields replaced."""
+    vm = {"id": "aaaaaaaa-0000-4000-8000-000000000001", "name": "new", "source": path, "hardwareVersion": "1.19",
+          "usbControllers": [{"id": "xHCI", "type": "XHCI"}, {"id": "OHCI", "type": "OHCI"}],
+          "vcpus": 2, "memoryMiB": 2048}
+    vm.update(fields)
+    return vm
+
+
 def self_test():
     import io
     import unittest
@@ -449,6 +641,11 @@ def self_test():
             os.makedirs(self.known)
             for d in ("vbox", "winrm"):
                 os.makedirs(os.path.join(self.tmp, d))
+            # One .vbox that hvdiag reads as the file says, so that only the vmx-libvirt files vary here.
+            vbox = os.path.join(self.tmp, "vbox", "ok.vbox")
+            with open(vbox, "w") as f:
+                f.write(_SELF_VBOX_NEW)
+            self.vbox_inv = {"targets": [{"vms": [_vbox_vm(vbox)], "errors": []}]}
             self.vms = []
             self.errors = []
 
@@ -479,8 +676,11 @@ def self_test():
             inv = {"schema": "x", "targets": [{"target": self.folder, "hosts": [],
                                                "vms": self.vms, "errors": self.errors}]}
             out = io.StringIO()
-            passed, failed = run(self.tmp, {"inventory": lambda _f: inv, "known_dir": self.known}, out)
-            return passed, failed, out.getvalue()
+            passed, failed = run(self.tmp, {"inventory": lambda f: self.vbox_inv if f.endswith("vbox") else inv,
+                                            "known_dir": self.known}, out)
+            # The vbox file above passes in every vmx-libvirt test: count only the vmx-libvirt files.
+            self.assertIn("ok ok.vbox", out.getvalue())
+            return passed - 1, failed, out.getvalue()
 
         def test_agreement(self):
             self.add("a")
@@ -490,9 +690,8 @@ def self_test():
             self.assertEqual((2, 0), (passed, failed), out)
             self.assertIn("8 fields agree, 0 differ", out)
             self.assertIn("hardware version not in libvirt's XML (2 files)", out)
-            self.assertIn("vbox: not checked yet", out)
             self.assertIn("winrm: not checked yet", out)
-            self.assertTrue(out.rstrip().endswith("corpus-check: 2 passed, 0 failed"), out)
+            self.assertTrue(out.rstrip().endswith("corpus-check: 3 passed, 0 failed"), out)
 
         def test_planted_disagreement_fails(self):
             self.add("a")
@@ -565,7 +764,8 @@ def self_test():
                 raise RuntimeError("hvdiag inventory exited 1: build failed")
             out = io.StringIO()
             passed, failed = run(self.tmp, {"inventory": broken, "known_dir": self.known}, out)
-            self.assertEqual((0, 2), (passed, failed), out.getvalue())
+            self.assertEqual((0, 3), (passed, failed), out.getvalue())
+            self.assertIn("vbox: 1 files: hvdiag did not run", out.getvalue())
             self.assertIn("FAIL hvdiag inventory: hvdiag inventory exited 1", out.getvalue())
 
         def test_libvirt_firmware_and_units(self):
@@ -592,7 +792,75 @@ def self_test():
             finally:
                 sys.stderr = saved
 
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(T)
+
+    class VboxT(unittest.TestCase):
+        """The vbox section alone: its own folder, its own inventory."""
+
+        def setUp(self):
+            self.tmp = tempfile.mkdtemp(prefix="corpus-check-selftest-vbox-")
+            self.folder = os.path.join(self.tmp, "vbox")
+            os.makedirs(self.folder)
+
+        def tearDown(self):
+            shutil.rmtree(self.tmp)
+
+        def write(self, name, text):
+            p = os.path.join(self.folder, name)
+            with open(p, "w") as f:
+                f.write(text)
+            return p
+
+        def check(self, vms, errors=()):
+            inv = {"targets": [{"vms": vms, "errors": list(errors)}]}
+            r = check_vbox(self.folder, {"inventory": lambda _f: inv})
+            return r, "\n".join(r.lines + [r.summary])
+
+        def test_both_layouts_agree(self):
+            new = self.write("new.vbox", _SELF_VBOX_NEW)
+            old = self.write("old.vbox", _SELF_VBOX_OLD)
+            self.write("showvminfo.txt", "name=\"x\"\n")
+            r, out = self.check([_vbox_vm(new), _vbox_vm(old, id="bbbbbbbb-0000-4000-8000-000000000001", name="old",
+                                                         usbControllers=[{"type": "OHCI"}, {"type": "EHCI"}],
+                                                         vcpus=1, memoryMiB=512)])
+            self.assertEqual((["new.vbox", "old.vbox"], {}), (sorted(r.passed), r.failed), out)
+            self.assertIn("10 facts agree with the XML, 0 differ", out)
+            self.assertIn("ok new.vbox: new, 1.19, USB OHCI,XHCI, 2 CPU, 2048 MiB", out)
+            self.assertIn("note showvminfo.txt: not a .vbox file", out)
+
+        def test_snapshot_hardware_counted_as_the_vms_fails(self):
+            new = self.write("new.vbox", _SELF_VBOX_NEW)
+            r, out = self.check([_vbox_vm(new, vcpus=8, usbControllers=[{"type": "OHCI"}])])
+            self.assertEqual(["new.vbox"], list(r.failed), out)
+            self.assertIn("FAIL new.vbox: vcpus: hvdiag '8', the file '2'", out)
+            self.assertIn("FAIL new.vbox: usbControllers: hvdiag 'OHCI', the file 'OHCI,XHCI'", out)
+
+        def test_an_error_fails_the_file_even_when_read(self):
+            new = self.write("new.vbox", _SELF_VBOX_NEW)
+            r, out = self.check([_vbox_vm(new)], [{"object": new, "location": "line 3", "message": "odd"}])
+            self.assertEqual(["new.vbox"], list(r.failed), out)
+            self.assertIn("FAIL new.vbox: hvdiag: line 3: odd", out)
+
+        def test_a_file_hvdiag_skipped_fails(self):
+            self.write("new.vbox", _SELF_VBOX_NEW)
+            r, out = self.check([])
+            self.assertIn("FAIL new.vbox: neither read as a VM nor reported as an error", out)
+
+        def test_no_vbox_files_fails(self):
+            r, out = self.check([])
+            self.assertEqual(["(folder)"], list(r.failed), out)
+
+        def test_facts_from_the_xml(self):
+            p = self.write("p.vbox", _SELF_VBOX_NEW.replace("<CPU count=\"2\"/>", "").replace(
+                "</Hardware>\n  </Machine>", "</Hardware>\n    <Platform architecture=\"x86\"><CPU count=\"6\"/></Platform>\n  </Machine>"))
+            facts = vbox_facts(p)
+            self.assertEqual(("aaaaaaaa-0000-4000-8000-000000000001", "6", "2048", "OHCI,XHCI"),
+                             (facts["id"], facts["vcpus"], facts["memoryMiB"], facts["usbControllers"]))
+            q = self.write("q.vbox", "<VirtualBox version='1.16'><Global/></VirtualBox>")
+            with self.assertRaises(ValueError):
+                vbox_facts(q)
+
+    suite = unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(T),
+                                unittest.defaultTestLoader.loadTestsFromTestCase(VboxT)])
     result = unittest.TextTestRunner(verbosity=1, stream=sys.stderr).run(suite)
     print("corpus-check self-test: %d passed, %d failed" % (
         result.testsRun - len(result.failures) - len(result.errors), len(result.failures) + len(result.errors)))

@@ -13,6 +13,21 @@ public record ConnectorOption(String name, OptionType type, boolean secret, Stri
     public static final ConnectorOption THUMBPRINT = new ConnectorOption("thumbprint", OptionType.THUMBPRINT, false,
             "SHA-256 thumbprint of the server certificate you trust (as shown when it is refused).");
 
+    /*
+     * Facts about the host that file-based VMs run on, shared by every file connector: the CLI shows
+     * one --host-cores for all of them, so they must be one option with one meaning.
+     */
+
+    /** Physical cores of the host that runs a file target's VMs. */
+    public static final ConnectorOption HOST_CORES = new ConnectorOption("host-cores", OptionType.COUNT, false,
+            "Physical cores of the host that runs these VMs (default: what the folder says, else this machine).");
+    /** Logical CPUs of that host. */
+    public static final ConnectorOption HOST_THREADS = new ConnectorOption("host-threads", OptionType.COUNT, false,
+            "Logical CPUs of that host.");
+    /** Memory of that host in MiB. */
+    public static final ConnectorOption HOST_MEMORY = new ConnectorOption("host-memory", OptionType.MEBIBYTES, false,
+            "Memory of that host in MiB.");
+
     public ConnectorOption {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

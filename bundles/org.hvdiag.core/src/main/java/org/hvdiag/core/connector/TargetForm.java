@@ -1,7 +1,11 @@
 package org.hvdiag.core.connector;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -43,8 +47,9 @@ public sealed interface TargetForm {
     }
 
     /**
-     * VM files on this machine: a folder searched at any depth, or one file whose name ends with
-     * {@code extension} (".vmx"). A folder is a match only when it exists; a URL never is.
+     * VM files on this machine: one file whose name ends with {@code extension} (".vmx"), or a folder
+     * that holds at least one such file at any depth. A folder of another hypervisor's files is not
+     * a match, so that two file connectors never both claim one folder; a URL never is.
      */
     record Files(String extension, String example) implements TargetForm {
         public Files {
@@ -57,13 +62,46 @@ public sealed interface TargetForm {
             if (target == null || target.isBlank() || target.contains("://")) {
                 return false;
             }
+            Path p;
             try {
-                Path p = Path.of(target);
-                return java.nio.file.Files.isDirectory(p) || (java.nio.file.Files.isRegularFile(p)
-                        && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension.toLowerCase(Locale.ROOT)));
+                p = Path.of(target);
             } catch (InvalidPathException e) {
                 return false;
             }
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return hasExtension(p);
+            }
+            return java.nio.file.Files.isDirectory(p) && holdsOne(p);
+        }
+
+        private boolean hasExtension(Path file) {
+            Path name = file.getFileName();
+            return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(extension.toLowerCase(Locale.ROOT));
+        }
+
+        /** Stops at the first file found; a subfolder that cannot be listed is passed over, not an error. */
+        private boolean holdsOne(Path folder) {
+            boolean[] found = {false};
+            try {
+                java.nio.file.Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (!attrs.isDirectory() && hasExtension(file)) {
+                            found[0] = true;
+                            return FileVisitResult.TERMINATE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                return found[0];
+            }
+            return found[0];
         }
     }
 }

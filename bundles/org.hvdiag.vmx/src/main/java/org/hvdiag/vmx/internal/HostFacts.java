@@ -30,12 +30,9 @@ import org.hvdiag.core.model.ObjectError;
  * they are meant for.
  */
 public final class HostFacts {
-    public static final ConnectorOption CORES = new ConnectorOption("host-cores", OptionType.COUNT, false,
-            "Physical cores of the host that runs these VMs (default: hvdiag-host.properties in the folder, else this machine).");
-    public static final ConnectorOption THREADS = new ConnectorOption("host-threads", OptionType.COUNT, false,
-            "Logical CPUs of that host.");
-    public static final ConnectorOption MEMORY = new ConnectorOption("host-memory", OptionType.MEBIBYTES, false,
-            "Memory of that host in MiB.");
+    public static final ConnectorOption CORES = ConnectorOption.HOST_CORES;
+    public static final ConnectorOption THREADS = ConnectorOption.HOST_THREADS;
+    public static final ConnectorOption MEMORY = ConnectorOption.HOST_MEMORY;
     public static final ConnectorOption NEWEST_HARDWARE = new ConnectorOption("host-hw", OptionType.HARDWARE_VERSION, false,
             "Newest virtual hardware version that host supports, e.g. vmx-21.");
     public static final String PROPERTIES = "hvdiag-host.properties";

@@ -1,0 +1,106 @@
+package org.hvdiag.virtualbox.internal;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hvdiag.core.model.ObjectError;
+
+/**
+ * The machines of a .vbox file, or of every .vbox file under a folder at any depth. VirtualBox's
+ * own backups (*.vbox-prev) and half-written files (*.vbox-tmp) are not VMs and are passed over.
+ * Links to folders are not followed (they can loop). One file that cannot be read is an error that
+ * names it; the others are still read.
+ */
+public final class VboxFolder {
+
+    /** What was read, and what could not be. */
+    public record Listing(List<MachineFacts> machines, List<ObjectError> errors) {
+        public Listing {
+            machines = List.copyOf(machines);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    private VboxFolder() {
+    }
+
+    public static Listing read(Path target) {
+        List<MachineFacts> machines = new ArrayList<>();
+        List<ObjectError> errors = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(target)) {
+            list(target, files, errors);
+        } else {
+            files.add(target);
+        }
+        files.sort(Comparator.naturalOrder());
+        Map<String, Path> byId = new HashMap<>();
+        for (Path f : files) {
+            try {
+                MachineFacts m = VboxSettingsFile.read(f);
+                Path first = byId.putIfAbsent(m.id(), f);
+                if (first != null) {
+                    // A copied VM folder: two VMs of one id would confuse every later fix and report.
+                    errors.add(new ObjectError(f.toString(), "", "machine UUID " + m.id() + " is also the UUID of "
+                            + first + "; expected one .vbox file per VM (a copy?), so only the first is audited"));
+                    continue;
+                }
+                machines.add(m);
+            } catch (VboxFileException e) {
+                errors.add(e.toError());
+            }
+        }
+        return new Listing(machines, errors);
+    }
+
+    static boolean isVboxName(String name) {
+        return name.length() > 5 && name.regionMatches(true, name.length() - 5, ".vbox", 0, 5);
+    }
+
+    private static void list(Path root, List<Path> files, List<ObjectError> errors) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!attrs.isDirectory() && isVboxName(file.getFileName().toString())) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add(new ObjectError(file.toString(), "", "cannot read: " + reason(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    if (e != null) {
+                        errors.add(new ObjectError(dir.toString(), "", "cannot list the folder: " + reason(e)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(new ObjectError(root.toString(), "", "cannot list the folder: " + reason(e)));
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
