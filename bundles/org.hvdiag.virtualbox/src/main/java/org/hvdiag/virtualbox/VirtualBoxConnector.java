@@ -1,5 +1,6 @@
 package org.hvdiag.virtualbox;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,10 @@ import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbControllerType;
+import org.hvdiag.virtualbox.internal.ExtensionPackList;
+import org.hvdiag.virtualbox.internal.VBoxManageCommand;
+import org.hvdiag.virtualbox.internal.VboxFileSession;
+import org.hvdiag.virtualbox.internal.VboxHostFacts;
 import org.hvdiag.virtualbox.internal.VboxLiveSession;
 import org.hvdiag.virtualbox.internal.VboxUrl;
 
@@ -39,6 +44,7 @@ public final class VirtualBoxConnector implements Connector {
     private static List<ConnectorOption> options() {
         List<ConnectorOption> all = new ArrayList<>();
         all.add(ConnectorOption.THUMBPRINT);
+        all.addAll(VboxHostFacts.OPTIONS);
         return all;
     }
 
@@ -49,8 +55,24 @@ public final class VirtualBoxConnector implements Connector {
 
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
-        VboxUrl url = VboxUrl.parse(endpoint.target());
-        return VboxLiveSession.open(url, credentials, endpoint.option(ConnectorOption.THUMBPRINT).orElse(""), null);
+        String target = endpoint.target();
+        if (!target.startsWith(VboxUrl.PLAIN + "://") && !target.startsWith(VboxUrl.TLS + "://")) {
+            return VboxFileSession.open(Path.of(target), endpoint);
+        }
+        VboxUrl url = VboxUrl.parse(target);
+        VboxHostFacts.Stated stated = VboxHostFacts.stated(endpoint);
+        return VboxLiveSession.open(url, credentials, endpoint.option(ConnectorOption.THUMBPRINT).orElse(""),
+                stated.extensionPacks().orElseGet(() -> localPacks(url)));
+    }
+
+    /**
+     * The web service does not show extension packs; for a vboxwebsrv on this machine VBoxManage
+     * does. Elsewhere they stay unknown (null) unless the admin states them.
+     */
+    private static List<String> localPacks(VboxUrl url) {
+        String host = url.server().host();
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("[::1]");
+        return local ? VBoxManageCommand.onPath().run("list", "extpacks").map(ExtensionPackList::parse).orElse(null) : null;
     }
 
     @Override
