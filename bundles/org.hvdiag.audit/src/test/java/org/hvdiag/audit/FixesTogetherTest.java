@@ -16,6 +16,7 @@ import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.change.ChangePreview;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbControllerType;
@@ -31,9 +32,9 @@ class FixesTogetherTest {
     final RuleEngine engine = new RuleEngine(BuiltInRules.all());
     final Host host = Fixture.esxHost();
 
-    List<Finding> audit(Vm vm) {
+    List<Finding> audit(Vm vm, Host on) {
         List<Finding> out = new ArrayList<>();
-        engine.audit(List.of(vm), Map.of(host.id(), host), AuditSettings.DEFAULTS, out::add);
+        engine.audit(List.of(vm), Map.of(on.id(), on), AuditSettings.DEFAULTS, out::add);
         return out;
     }
 
@@ -49,7 +50,11 @@ class FixesTogetherTest {
 
     /** Returns the VM after the merged fix, having checked what the re-audit finds. */
     Vm fixAll(Vm vm, Set<String> expectedFixable) {
-        List<Finding> before = audit(vm);
+        return fixAll(vm, host, expectedFixable);
+    }
+
+    Vm fixAll(Vm vm, Host on, Set<String> expectedFixable) {
+        List<Finding> before = audit(vm, on);
         assertEquals(expectedFixable, ids(before, true), before.toString());
         ChangePlan merged = null;
         for (Finding f : before) {
@@ -59,7 +64,7 @@ class FixesTogetherTest {
         }
         assertNotNull(merged);
         Vm fixed = ChangePreview.apply(vm, merged);
-        List<Finding> after = audit(fixed);
+        List<Finding> after = audit(fixed, on);
         Set<String> left = ids(after, true);
         left.addAll(ids(after, false));
         Set<String> allowed = ids(before, false);
@@ -110,5 +115,27 @@ class FixesTogetherTest {
         Vm fixed = fixAll(vm, Set.of("usb-macos-needs-ehci"));
         assertTrue(fixed.hasController(UsbControllerType.XHCI));
         assertTrue(fixed.hasController(UsbControllerType.EHCI));
+    }
+
+    @Test
+    void windows7OnVirtualBox61WithoutPackEndsOnOhci() {
+        // Three rules touch this VM's USB; their merged fix must leave a VM that starts: OHCI, no EHCI.
+        Host vbox61 = Fixture.vboxHost("6.1.50r161033");
+        Vm vm = Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder().guestOs(Fixture.VBOX_WINDOWS_7)
+                .usbControllers(List.of(Fixture.VBOX_XHCI))
+                .usbFilters(List.of(Fixture.filter("usbfilter:All", "All", -1, -1, true))).build();
+        Vm fixed = fixAll(vm, vbox61, Set.of("usb-filter-matches-any", "usb-vbox-extpack-missing",
+                "usb-xhci-guest-unsupported"));
+        assertEquals(List.of(UsbControllerType.OHCI), fixed.usbControllers().stream().map(UsbController::type).toList());
+        assertEquals(List.of(Fixture.filter("usbfilter:All", "All", -1, -1, false)), fixed.usbFilters());
+    }
+
+    @Test
+    void windows10OnVirtualBox61WithoutPackLosesEhciAndXhci() {
+        Host vbox61 = Fixture.vboxHost("6.1.50r161033");
+        Vm vm = Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder()
+                .usbControllers(List.of(Fixture.VBOX_OHCI, Fixture.VBOX_EHCI, Fixture.VBOX_XHCI)).build();
+        Vm fixed = fixAll(vm, vbox61, Set.of("usb-ehci-and-xhci-windows", "usb-vbox-extpack-missing"));
+        assertEquals(List.of(Fixture.VBOX_OHCI), fixed.usbControllers());
     }
 }

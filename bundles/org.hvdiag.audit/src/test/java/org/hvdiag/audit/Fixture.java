@@ -56,6 +56,22 @@ public final class Fixture {
     public static final UsbController EHCI = new UsbController("ehci", UsbControllerType.EHCI, "", false);
     public static final UsbController XHCI = new UsbController("usb_xhci", UsbControllerType.XHCI, "", false);
 
+    // VirtualBox as its connector maps it: controllers named by VirtualBox, guests by OS type id.
+    public static final UsbController VBOX_OHCI = new UsbController("OHCI", UsbControllerType.OHCI, "", false);
+    public static final UsbController VBOX_EHCI = new UsbController("EHCI", UsbControllerType.EHCI, "", false);
+    public static final UsbController VBOX_XHCI = new UsbController("xHCI", UsbControllerType.XHCI, "", false);
+    public static final GuestOs VBOX_WINDOWS_10 = new GuestOs("Windows10_64", GuestOs.Family.WINDOWS, 100, false,
+            "Windows 10 (64-bit)");
+    public static final GuestOs VBOX_WINDOWS_8 = new GuestOs("Windows8_64", GuestOs.Family.WINDOWS, 62, false,
+            "Windows 8 (64-bit)");
+    public static final GuestOs VBOX_WINDOWS_7 = new GuestOs("Windows7_64", GuestOs.Family.WINDOWS, 61, false,
+            "Windows 7 (64-bit)");
+    public static final GuestOs VBOX_WINDOWS_XP = new GuestOs("WindowsXP", GuestOs.Family.WINDOWS, 51, false,
+            "Windows XP (32-bit)");
+    public static final GuestOs VBOX_UBUNTU = new GuestOs("Ubuntu_64", GuestOs.Family.LINUX, -1, false,
+            "Ubuntu (64-bit)");
+    public static final String PACK_6_1_50 = "Oracle VM VirtualBox Extension Pack 6.1.50r161033";
+
     /** A USB 3 stick on the xHCI controller, connected by hand. */
     public static final UsbDevice STICK = new UsbDevice("usb_xhci:4", 0x0781, 0x5581, "SanDisk Ultra", UsbSpeed.USB_3_X,
             "usb_xhci", false);
@@ -90,10 +106,28 @@ public final class Fixture {
         HardwareVersion hw = switch (kind) {
             case VSPHERE, VMWARE_WORKSTATION -> HardwareVersion.vmx(21);
             case HYPERV -> new HardwareVersion(HardwareVersion.Family.HYPERV, 10, 0);
-            case VIRTUALBOX -> null;
+            case VIRTUALBOX -> new HardwareVersion(HardwareVersion.Family.VIRTUALBOX, 1, 19);
             case LIBVIRT -> new HardwareVersion(HardwareVersion.Family.LIBVIRT_MACHINE, 7, 2);
         };
         boolean usb = kind != HypervisorKind.HYPERV;
+        if (kind == HypervisorKind.VIRTUALBOX) {
+            // VirtualBox hands host devices to a VM through filters only: no attached devices.
+            return Vm.builder("vm-101", kind)
+                    .name("win10-desk")
+                    .hostId(HOST_ID)
+                    .source("/srv/vbox/win10-desk/win10-desk.vbox")
+                    .powerState(PowerState.POWERED_ON)
+                    .hardwareVersion(hw)
+                    .firmware(Firmware.EFI)
+                    .guestOs(VBOX_WINDOWS_10)
+                    .vcpus(4)
+                    .memoryMiB(8192)
+                    .usbControllers(List.of(VBOX_XHCI))
+                    .toolsState(ToolsState.OK)
+                    .toolsVersion("7.1.4r165100")
+                    .snapshotCount(0)
+                    .build();
+        }
         return Vm.builder("vm-101", kind)
                 .name("win10-desk")
                 .hostId(HOST_ID)
@@ -112,6 +146,18 @@ public final class Fixture {
                 .snapshotCount(0)
                 .powerOffBehaviour(PowerOffBehaviour.SOFT)
                 .build();
+    }
+
+    /** A VirtualBox host of {@code version} whose packs are known: {@code packs}, possibly none. */
+    public static Host vboxHost(String version, String... packs) {
+        return new Host(HOST_ID, "vbox01", HypervisorKind.VIRTUALBOX, version, 1, 16, 32, 131072, null, List.of(packs),
+                true);
+    }
+
+    /** A VirtualBox host reached over the web service, which does not show extension packs. */
+    public static Host vboxHostPacksUnknown(String version) {
+        return new Host(HOST_ID, "vbox01", HypervisorKind.VIRTUALBOX, version, 1, 16, 32, 131072, null, List.of(),
+                false);
     }
 
     public static UsbDevice device(String id, String name, UsbSpeed speed, String controllerId) {

@@ -35,10 +35,16 @@ class QuietOnCleanVmsTest {
                         .usbControllers(List.of(Fixture.UHCI, Fixture.EHCI, Fixture.XHCI)).build(),
                 Fixture.windows10().toBuilder().cpuHotAdd(true).vcpus(8).powerState(PowerState.POWERED_OFF).build(),
                 Fixture.windows10(HypervisorKind.VIRTUALBOX),
+                // USB 2.0 the way VirtualBox sets it up, on a 6.1 host with its matching pack.
+                Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder()
+                        .usbControllers(List.of(Fixture.VBOX_OHCI, Fixture.VBOX_EHCI))
+                        .usbFilters(List.of(Fixture.filter("usbfilter:All", "All", -1, -1, false),
+                                Fixture.filter("usbfilter:YubiKey", "YubiKey", 0x1050, 0x0407, true))).build(),
+                Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder().guestOs(Fixture.VBOX_WINDOWS_7)
+                        .usbControllers(List.of(Fixture.VBOX_OHCI, Fixture.VBOX_EHCI)).build(),
                 Fixture.windows10(HypervisorKind.LIBVIRT));
         Host esx = Fixture.esxHost();
-        Host vbox61 = new Host(Fixture.HOST_ID, "vbox01", HypervisorKind.VIRTUALBOX, "6.1.50", 1, 16, 32, 131072, null,
-                List.of("Oracle VM VirtualBox Extension Pack"));
+        Host vbox61 = Fixture.vboxHost("6.1.50r161033", Fixture.PACK_6_1_50);
         List<Rule> rules = BuiltInRules.all();
         HostRule[] hostRules = rules.stream().filter(r -> r instanceof HostRule).map(r -> (HostRule) r)
                 .toArray(HostRule[]::new);
@@ -62,10 +68,17 @@ class QuietOnCleanVmsTest {
 
         long thread = Thread.currentThread().getId();
         threads.getThreadAllocatedBytes(thread);
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = 0;
         int rounds = 2_000;
         int evaluations = 0;
-        for (int round = 0; round < rounds; round++) {
+        // Round -1 loads and initialises the rules' helper classes, once per JVM: what a class costs to
+        // load grows with the catalogue and says nothing about what a rule allocates per VM. It runs
+        // interpreted, as the first measured rounds still do.
+        for (int round = -1; round < rounds; round++) {
+            if (round == 0) {
+                before = threads.getThreadAllocatedBytes(thread);
+                evaluations = 0;
+            }
             for (int i = 0; i < n; i++) {
                 VmRule[] applicable = rulesFor[i];
                 for (int r = 0; r < applicable.length; r++) {

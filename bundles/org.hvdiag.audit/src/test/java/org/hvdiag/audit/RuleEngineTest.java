@@ -46,8 +46,8 @@ class RuleEngineTest {
         Vm vbox = Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder().powerOffBehaviour(PowerOffBehaviour.HARD).build();
         assertEquals(List.of(), ruleIds(audit(vbox, Fixture.host(HypervisorKind.VIRTUALBOX))),
                 "powerType.powerOff is a VMware key");
-        Vm vboxNoTools = vbox.toBuilder().toolsState(ToolsState.NOT_INSTALLED).build();
-        assertEquals(List.of("tools-not-installed"), ruleIds(audit(vboxNoTools, Fixture.host(HypervisorKind.VIRTUALBOX))));
+        Vm vboxAnyDevice = vbox.toBuilder().usbFilters(List.of(Fixture.filter("usbfilter:All", "All", -1, -1, true))).build();
+        assertEquals(List.of("usb-filter-matches-any"), ruleIds(audit(vboxAnyDevice, Fixture.host(HypervisorKind.VIRTUALBOX))));
     }
 
     @Test

@@ -36,7 +36,9 @@ public final class AutoconnectOnServer extends BuiltInRule implements VmRule {
                         + "Inferred from that crash evidence, hence a warning. The fix removes the active "
                         + "autoconnect rules and turns autoconnect off on devices and controllers.",
                 "Broadcom KB 420938 (PSOD in vmkusb xHCI from a faulty passthrough device); vSphere API reference, "
-                        + "vim.vm.device.VirtualUSBController.autoConnectDevices; Windows stop code 0xFE",
+                        + "vim.vm.device.VirtualUSBController.autoConnectDevices; Windows stop code 0xFE; "
+                        + "VirtualBox issues #868 (Guru Meditation from USB HID passthrough) and #72 (VM process "
+                        + "crash when a powered USB hub switches off)",
                 true));
     }
 

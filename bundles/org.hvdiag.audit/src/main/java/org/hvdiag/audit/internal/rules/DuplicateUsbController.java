@@ -34,12 +34,14 @@ public final class DuplicateUsbController extends BuiltInRule implements VmRule 
                 EnumSet.of(HypervisorKind.VSPHERE, HypervisorKind.VIRTUALBOX),
                 "A VMware VM has at most one xHCI controller and at most one EHCI+UHCI controller, never two of "
                         + "one type; VirtualBox keeps a single on/off switch per controller type (usb, ehci, xhci "
-                        + "in showvminfo). A second controller of a type is a configuration the hypervisor does "
+                        + "in showvminfo) and refuses to add a second controller of a type (VBOX_E_OBJECT_IN_USE). "
+                        + "A second controller of a type is a configuration the hypervisor does "
                         + "not expect, typically from hand editing or a faulty tool. The fix keeps the first "
                         + "controller of each type and removes the others with the devices on them (re-attach "
                         + "those devices afterwards).",
                 "vSphere 8 Virtual Machine Administration, \"Add a USB Controller to a Virtual Machine\"; "
-                        + "VBoxManage manual, showvminfo --machinereadable",
+                        + "VBoxManage manual, showvminfo --machinereadable; VirtualBox Main sources "
+                        + "(VBOX_E_OBJECT_IN_USE for a second USB controller of one type)",
                 true));
     }
 

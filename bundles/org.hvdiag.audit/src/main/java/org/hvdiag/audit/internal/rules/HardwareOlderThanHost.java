@@ -23,12 +23,14 @@ public final class HardwareOlderThanHost extends BuiltInRule implements VmRule {
 
     public HardwareOlderThanHost() {
         super(new RuleInfo("hw-older-than-host", "Virtual hardware older than the host supports", Severity.INFO,
-                EnumSet.allOf(HypervisorKind.class),
+                EnumSet.of(HypervisorKind.VMWARE_WORKSTATION, HypervisorKind.VSPHERE, HypervisorKind.HYPERV,
+                        HypervisorKind.LIBVIRT),
                 "Each virtual hardware version came with a hypervisor release and brings that release's devices "
                         + "and limits (for example USB 3.1 SuperSpeedPlus on xHCI from vmx-17, 3.2 Gen2x2 from "
                         + "vmx-21; Hyper-V 9.0 brings hibernation, 12.0 GPU partitioning). The upgrade is one-way "
                         + "(Hyper-V: needs the VM off), and a VM at the newest version no longer runs on older "
-                        + "hosts, so this is information, not a warning.",
+                        + "hosts, so this is information, not a warning. Not for VirtualBox: the version "
+                        + "hvdiag reads there is the settings file format (1.19 = 7.0), not virtual hardware.",
                 "vSphere Automation API, Vm_Hardware_Upgrade (hardware versions by ESXi release); vSphere 8 Virtual "
                         + "Machine Administration (USB 3 speed by hardware version); Microsoft Docs, \"Upgrade "
                         + "virtual machine version in Hyper-V\"",

@@ -22,12 +22,14 @@ public final class ToolsNotInstalled extends BuiltInRule implements VmRule {
 
     public ToolsNotInstalled() {
         super(new RuleInfo("tools-not-installed", "Guest tools missing or not running", Severity.WARNING,
-                EnumSet.allOf(HypervisorKind.class),
+                EnumSet.of(HypervisorKind.VMWARE_WORKSTATION, HypervisorKind.VSPHERE, HypervisorKind.HYPERV,
+                        HypervisorKind.LIBVIRT),
                 "The guest tools (VMware Tools, VirtualBox Guest Additions, Hyper-V integration services, QEMU "
                         + "guest agent) are how the hypervisor learns a guest's state and asks it to shut down; "
                         + "without them a clean shutdown from the hypervisor is not possible. This rests "
                         + "on the products' general documentation, not on a fact in DOMAIN-FACTS, hence a warning. "
-                        + "Installing software in a guest is outside what hvdiag changes: no automatic fix.",
+                        + "Installing software in a guest is outside what hvdiag changes: no automatic fix. Not "
+                        + "applied to VirtualBox: DOMAIN-FACTS says nothing about its Guest Additions.",
                 "VMware Tools documentation; VirtualBox manual (Guest Additions); Microsoft Docs (Hyper-V "
                         + "integration services); not in DOMAIN-FACTS",
                 false));

@@ -9,14 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.hvdiag.audit.AuditSettings;
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Fixture;
+import org.hvdiag.audit.RuleEngine;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.Precondition;
@@ -47,9 +50,9 @@ class GuestSettingsRulesTest {
 
         @Test
         void notRunningInARunningVm() {
-            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().toolsState(ToolsState.NOT_RUNNING).build();
-            Finding f = only(rule, run(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX)), vm);
-            assertEquals("VirtualBox Guest Additions are installed but not running in this powered-on VM", f.message());
+            Vm vm = windows10(HypervisorKind.HYPERV).toBuilder().toolsState(ToolsState.NOT_RUNNING).build();
+            Finding f = only(rule, run(rule, vm, Fixture.host(HypervisorKind.HYPERV)), vm);
+            assertEquals("Hyper-V integration services are installed but not running in this powered-on VM", f.message());
             assertEquals("POWERED_ON", f.evidence().get("power state"));
         }
 
@@ -59,6 +62,17 @@ class GuestSettingsRulesTest {
                     .powerState(PowerState.POWERED_OFF).build()).isEmpty(), "not running in a powered-off VM");
             assertTrue(run(rule, windows10().toBuilder().toolsState(ToolsState.OUT_OF_DATE).build()).isEmpty(), "old");
             assertTrue(run(rule, windows10().toBuilder().toolsState(ToolsState.UNKNOWN).build()).isEmpty(), "unknown");
+        }
+
+        @Test
+        void notJudgedOnVirtualBox() {
+            // DOMAIN-FACTS has no entry on Guest Additions: the engine does not run the rule on VirtualBox VMs.
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().toolsState(ToolsState.NOT_INSTALLED).build();
+            List<Finding> found = new ArrayList<>();
+            new RuleEngine(List.of(rule)).audit(List.of(vm),
+                    Map.of(Fixture.HOST_ID, Fixture.host(HypervisorKind.VIRTUALBOX)),
+                    AuditSettings.DEFAULTS, found::add);
+            assertEquals(List.of(), found);
         }
     }
 
@@ -105,7 +119,7 @@ class GuestSettingsRulesTest {
             assertEquals(List.of(new ConfigChange.SetAdvancedSetting("powerType.powerOff", "soft")), f.fix().changes());
             assertEquals(List.of(new Precondition.FieldIs(VmField.POWER_OFF_BEHAVIOUR, "HARD")), f.fix().preconditions());
             Vm fixed = assertFixClears(rule, vm, Fixture.host(HypervisorKind.VMWARE_WORKSTATION),
-                    org.hvdiag.audit.AuditSettings.DEFAULTS);
+                    AuditSettings.DEFAULTS);
             assertEquals(PowerOffBehaviour.SOFT, fixed.powerOffBehaviour());
         }
 

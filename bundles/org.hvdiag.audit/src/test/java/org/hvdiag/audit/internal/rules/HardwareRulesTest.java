@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.hvdiag.audit.AuditSettings;
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Fixture;
+import org.hvdiag.audit.RuleEngine;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.Precondition;
@@ -76,6 +79,19 @@ class HardwareRulesTest {
                     .hardwareVersion(new HardwareVersion(HardwareVersion.Family.HYPERV, 9, 0)).build();
             assertTrue(run(rule, hyperv, esxHost()).isEmpty(), "families differ");
             assertTrue(run(rule, windows10().toBuilder().hardwareVersion(null).build()).isEmpty(), "VM version unknown");
+        }
+
+        @Test
+        void virtualBoxSettingsFormatIsNotVirtualHardware() {
+            // A .vbox at settings 1.15 on a host that writes 1.19: VirtualBox's file format, nothing to upgrade.
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder()
+                    .hardwareVersion(new HardwareVersion(HardwareVersion.Family.VIRTUALBOX, 1, 15)).build();
+            Host vbox = new Host(Fixture.HOST_ID, "vbox01", HypervisorKind.VIRTUALBOX, "7.0.14", 1, 16, 32, 131072,
+                    new HardwareVersion(HardwareVersion.Family.VIRTUALBOX, 1, 19), List.of(), true);
+            List<Finding> found = new ArrayList<>();
+            new RuleEngine(List.of(rule)).audit(List.of(vm), Map.of(vbox.id(), vbox),
+                    AuditSettings.DEFAULTS, found::add);
+            assertEquals(List.of(), found);
         }
     }
 

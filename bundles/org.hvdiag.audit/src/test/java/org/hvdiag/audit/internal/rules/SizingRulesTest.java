@@ -81,6 +81,15 @@ class SizingRulesTest {
             Finding f = only(rule, run(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX)), vm);
             assertEquals("24", f.evidence().get("vCPUs"));
             assertFalse(f.evidence().containsKey("numvcpus"));
+            assertEquals(List.of(new ConfigChange.SetVcpus(16)), f.fix().changes());
+            assertEquals(16, assertFixClears(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX),
+                    org.hvdiag.audit.AuditSettings.DEFAULTS).vcpus());
+        }
+
+        @Test
+        void virtualBoxNearMiss() {
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().vcpus(16).build();
+            assertTrue(run(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX)).isEmpty(), "equal to cores");
         }
 
         @Test
@@ -115,6 +124,17 @@ class SizingRulesTest {
             Host noMemory = new Host(Fixture.HOST_ID, "esx01", HypervisorKind.VSPHERE, "", 2, 16, 32, -1, null, List.of());
             assertTrue(run(rule, windows10().toBuilder().memoryMiB(262144).build(), noMemory).isEmpty(), "host memory unknown");
             assertTrue(run(rule, windows10().toBuilder().memoryMiB(262144).build(), null).isEmpty(), "host unknown");
+        }
+
+        @Test
+        void onVirtualBoxWithModelNames() {
+            Host vbox = Fixture.vboxHost("7.0.14");
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().memoryMiB(196608).build();
+            Finding f = only(rule, run(rule, vm, vbox), vm);
+            assertEquals("Configured memory 196608 MiB exceeds the 131072 MiB of host vbox01", f.message());
+            assertEquals("196608", f.evidence().get("memory (MiB)"));
+            assertNull(f.fix());
+            assertTrue(run(rule, vm.toBuilder().memoryMiB(131072).build(), vbox).isEmpty(), "equal to host");
         }
     }
 
@@ -165,6 +185,18 @@ class SizingRulesTest {
             Host noMemory = new Host(Fixture.HOST_ID, "esx01", HypervisorKind.VSPHERE, "", 2, 16, 32, -1, null, List.of());
             assertTrue(runHost(rule, noMemory, List.of(vm("a", 999999, PowerState.POWERED_ON))).isEmpty());
             assertTrue(runHost(rule, esxHost(), List.of(vm("a", -1, PowerState.POWERED_ON))).isEmpty());
+        }
+
+        @Test
+        void virtualBoxHost() {
+            Host vbox = Fixture.vboxHost("7.0.14");
+            Vm running = windows10(HypervisorKind.VIRTUALBOX).toBuilder().memoryMiB(98304).build();
+            Vm second = running.toBuilder().memoryMiB(65536).build();
+            Finding f = runHost(rule, vbox, List.of(running, second)).get(0);
+            assertEquals("2 powered-on VMs on host vbox01 are given 163840 MiB of memory, more than the host's 131072 MiB",
+                    f.message());
+            assertTrue(runHost(rule, vbox, List.of(running, second.toBuilder().powerState(PowerState.POWERED_OFF).build()))
+                    .isEmpty(), "the powered-off VM does not count");
         }
     }
 }

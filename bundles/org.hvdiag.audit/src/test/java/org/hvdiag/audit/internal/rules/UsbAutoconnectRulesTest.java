@@ -90,23 +90,49 @@ class UsbAutoconnectRulesTest {
     @Nested
     class FilterMatchesAny {
         final FilterMatchesAnyDevice rule = new FilterMatchesAnyDevice();
-        final UsbFilter any = filter("USBFilter0", "Any device", -1, -1, true);
+        final UsbFilter any = filter("usbfilter:Any device", "Any device", -1, -1, true);
+        final UsbFilter yubikey = filter("usbfilter:YubiKey", "YubiKey", 0x1050, 0x0407, true);
 
         @Test
-        void activeFilterWithoutIds() {
-            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().usbFilters(List.of(any,
-                    filter("USBFilter1", "YubiKey", 0x1050, 0x0407, true))).build();
+        void activeVirtualBoxFilterWithoutIdsIsDeactivated() {
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().usbFilters(List.of(any, yubikey)).build();
             Finding f = only(rule, run(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX)), vm);
             assertEquals("usb-filter-matches-any", f.ruleId());
             assertEquals(Severity.ERROR, f.severity());
-            assertEquals("Active USB autoconnect rule 'Any device (USBFilter0)' with no vendor id, product id or port "
-                    + "captures every USB device plugged into the host, keyboards and mice included", f.message());
-            assertEquals("Any device (USBFilter0)", f.evidence().get("autoconnect rule").replace("'", ""));
+            assertEquals("Active USB device filter 'Any device (usbfilter:Any device)' with no vendor id, product id or "
+                    + "port captures every USB device plugged into the host, keyboards and mice included", f.message());
+            assertEquals("'Any device (usbfilter:Any device)'", f.evidence().get("device filter"));
             assertEquals("any", f.evidence().get("vendor id"));
-            assertEquals(List.of(new ConfigChange.RemoveUsbFilter("USBFilter0", "Any device")), f.fix().changes());
+            assertEquals("any", f.evidence().get("product id"));
+            // Deactivated, not removed: the admin narrows it to one device and switches it back on.
+            assertEquals(List.of(new ConfigChange.SetAutoConnect("usbfilter:Any device", false)), f.fix().changes());
+            assertEquals(List.of(new Precondition.FieldIs(VmField.USB_FILTERS, "usbfilter:Any device,usbfilter:YubiKey")),
+                    f.fix().preconditions());
             Vm fixed = assertFixClears(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX),
                     org.hvdiag.audit.AuditSettings.DEFAULTS);
-            assertEquals(1, fixed.usbFilters().size(), "the YubiKey rule stays");
+            assertEquals(List.of(filter("usbfilter:Any device", "Any device", -1, -1, false), yubikey), fixed.usbFilters());
+        }
+
+        @Test
+        void twoEmptyVirtualBoxFilters() {
+            UsbFilter second = filter("usbfilter:New Filter 1#2", "New Filter 1", -1, -1, true);
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().usbFilters(List.of(any, second)).build();
+            Finding f = only(rule, run(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX)), vm);
+            assertTrue(f.message().startsWith("Active USB device filters 'Any device (usbfilter:Any device)', "
+                    + "'New Filter 1 (usbfilter:New Filter 1#2)' with no vendor id"), f.message());
+            assertEquals(List.of(new ConfigChange.SetAutoConnect("usbfilter:Any device", false),
+                    new ConfigChange.SetAutoConnect("usbfilter:New Filter 1#2", false)), f.fix().changes());
+        }
+
+        @Test
+        void virtualBoxNearMisses() {
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX);
+            org.hvdiag.core.model.Host host = Fixture.host(HypervisorKind.VIRTUALBOX);
+            assertTrue(run(rule, vm.toBuilder().usbFilters(List.of(filter("usbfilter:off", "off", -1, -1, false)))
+                    .build(), host).isEmpty(), "inactive filter");
+            assertTrue(run(rule, vm.toBuilder().usbFilters(List.of(yubikey)).build(), host).isEmpty(), "ids set");
+            assertTrue(run(rule, vm.toBuilder().usbFilters(List.of(new UsbFilter("usbfilter:Sticks", "Sticks", -1, -1, "",
+                    "", true, "Manufacturer=Kingston"))).build(), host).isEmpty(), "narrowed by manufacturer");
         }
 
         @Test

@@ -3,14 +3,19 @@ package org.hvdiag.audit.internal.rules;
 import static org.hvdiag.audit.Fixture.EHCI;
 import static org.hvdiag.audit.Fixture.STICK;
 import static org.hvdiag.audit.Fixture.UHCI;
+import static org.hvdiag.audit.Fixture.VBOX_EHCI;
+import static org.hvdiag.audit.Fixture.VBOX_OHCI;
+import static org.hvdiag.audit.Fixture.VBOX_XHCI;
 import static org.hvdiag.audit.Fixture.XHCI;
 import static org.hvdiag.audit.Fixture.assertFixClears;
 import static org.hvdiag.audit.Fixture.device;
 import static org.hvdiag.audit.Fixture.only;
 import static org.hvdiag.audit.Fixture.run;
+import static org.hvdiag.audit.Fixture.vboxHost;
 import static org.hvdiag.audit.Fixture.windows10;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.hvdiag.audit.AuditSettings;
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Fixture;
 import org.hvdiag.audit.Severity;
@@ -26,6 +32,7 @@ import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.Precondition;
 import org.hvdiag.core.change.VmField;
 import org.hvdiag.core.model.HardwareVersion;
+import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbControllerType;
@@ -105,6 +112,68 @@ class UsbControllerRulesTest {
             assertTrue(f.message().contains("Other 2.4.x Linux"), f.message());
             assertTrue(f.message().endsWith("(needs Linux kernel 2.6.35 or later)"), f.message());
             assertFixClears(rule, vm);
+        }
+
+        Vm vboxWindows7(UsbController... controllers) {
+            return windows10(HypervisorKind.VIRTUALBOX).toBuilder().guestOs(Fixture.VBOX_WINDOWS_7)
+                    .usbControllers(List.of(controllers)).build();
+        }
+
+        @Test
+        void windows7WithXhciOnVirtualBox7GetsEhci() {
+            Vm vm = vboxWindows7(VBOX_XHCI);
+            Host host = vboxHost("7.0.14r161095");
+            Finding f = only(rule, run(rule, vm, host), vm);
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("xHCI (USB 3) controller xHCI, but VirtualBox recommends USB 3 only for Windows 8 and later, "
+                    + "and guest Windows 7 (64-bit) needs a third-party xHCI driver", f.message());
+            assertEquals("Windows7_64", f.evidence().get("guest OS"));
+            assertEquals("xHCI (xHCI)", f.evidence().get("USB controllers"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("xHCI", UsbControllerType.XHCI),
+                    new ConfigChange.AddUsbController(UsbControllerType.EHCI)), f.fix().changes());
+            Vm fixed = assertFixClears(rule, vm, host, AuditSettings.DEFAULTS);
+            assertTrue(run(new VirtualBoxExtensionPackMissing(), fixed, host).isEmpty());
+        }
+
+        @Test
+        void onVirtualBox61WithoutPackTheFixAddsOhciNotEhci() {
+            // EHCI would stop this VM from starting as xHCI does: usb-vbox-extpack-missing would fire on the result.
+            Vm vm = vboxWindows7(VBOX_XHCI);
+            Host host = vboxHost("6.1.50r161033");
+            Finding f = only(rule, run(rule, vm, host), vm);
+            assertTrue(f.message().endsWith("; OHCI replaces it, since EHCI too needs the Oracle Extension Pack this "
+                    + "host lacks"), f.message());
+            assertEquals("none", f.evidence().get("extension packs"));
+            assertEquals("6.1.50r161033", f.evidence().get("VirtualBox version"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("xHCI", UsbControllerType.XHCI),
+                    new ConfigChange.AddUsbController(UsbControllerType.OHCI)), f.fix().changes());
+            Vm fixed = assertFixClears(rule, vm, host, AuditSettings.DEFAULTS);
+            assertTrue(run(new VirtualBoxExtensionPackMissing(), fixed, host).isEmpty());
+        }
+
+        @Test
+        void onVirtualBox61WithMatchingPackTheFixAddsEhci() {
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().guestOs(Fixture.VBOX_WINDOWS_XP)
+                    .usbControllers(List.of(VBOX_OHCI, VBOX_XHCI)).build();
+            Host host = vboxHost("6.1.50r161033", Fixture.PACK_6_1_50);
+            Finding f = only(rule, run(rule, vm, host), vm);
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("xHCI", UsbControllerType.XHCI),
+                    new ConfigChange.AddUsbController(UsbControllerType.EHCI)), f.fix().changes());
+            assertFalse(f.evidence().containsKey("extension packs"));
+        }
+
+        @Test
+        void virtualBoxNearMisses() {
+            Host host = vboxHost("7.0.14");
+            assertTrue(run(rule, vboxWindows7(VBOX_XHCI).toBuilder().guestOs(Fixture.VBOX_WINDOWS_8).build(), host)
+                    .isEmpty(), "Windows 8");
+            assertTrue(run(rule, windows10(HypervisorKind.VIRTUALBOX), host).isEmpty(), "Windows 10");
+            assertTrue(run(rule, vboxWindows7(VBOX_XHCI).toBuilder().guestOs(Fixture.VBOX_UBUNTU).build(), host)
+                    .isEmpty(), "Linux");
+            // VirtualBox's table speaks of Windows only; the VMware kernel minimum is not applied to it.
+            assertTrue(run(rule, vboxWindows7(VBOX_XHCI).toBuilder().guestOs(Fixture.LINUX_2_4).build(), host)
+                    .isEmpty(), "Linux 2.4 on VirtualBox");
+            assertTrue(run(rule, vboxWindows7(VBOX_OHCI, VBOX_EHCI), host).isEmpty(), "no xHCI");
         }
 
         @Test
@@ -190,6 +259,27 @@ class UsbControllerRulesTest {
         }
 
         @Test
+        void twoXhciOnVirtualBox() {
+            UsbController second = new UsbController("xHCI-1", UsbControllerType.XHCI, "", false);
+            Vm vm = windows10(HypervisorKind.VIRTUALBOX).toBuilder().usbControllers(List.of(VBOX_OHCI, VBOX_XHCI, second))
+                    .build();
+            Host host = vboxHost("7.0.14");
+            Finding f = only(rule, run(rule, vm, host), vm);
+            assertEquals(Severity.ERROR, f.severity());
+            assertEquals("OHCI (OHCI), xHCI (xHCI), xHCI (xHCI-1)", f.evidence().get("USB controllers"));
+            assertEquals("xHCI xHCI-1", f.evidence().get("extra controllers"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("xHCI-1", UsbControllerType.XHCI)), f.fix().changes());
+            assertEquals(List.of(VBOX_OHCI, VBOX_XHCI), assertFixClears(rule, vm, host, AuditSettings.DEFAULTS)
+                    .usbControllers());
+        }
+
+        @Test
+        void oneOfEachTypeOnVirtualBoxIsFine() {
+            assertTrue(run(rule, windows10(HypervisorKind.VIRTUALBOX).toBuilder()
+                    .usbControllers(List.of(VBOX_OHCI, VBOX_EHCI, VBOX_XHCI)).build(), vboxHost("7.0.14")).isEmpty());
+        }
+
+        @Test
         void oneOfEachTypeIsFine() {
             assertTrue(run(rule, windows10().toBuilder().usbControllers(List.of(UHCI, EHCI, XHCI)).build()).isEmpty());
             assertTrue(run(rule, windows10()).isEmpty());
@@ -236,7 +326,7 @@ class UsbControllerRulesTest {
                     new UsbController("XHCI", UsbControllerType.XHCI, "", false))).usbDevices(List.of()).build();
             Finding f = only(rule, run(rule, vm, Fixture.host(HypervisorKind.VIRTUALBOX)), vm);
             assertEquals("OHCI (OHCI), EHCI (EHCI), xHCI (XHCI)", f.evidence().get("USB controllers"));
-            assertEquals("windows9-64", f.evidence().get("guest OS"));
+            assertEquals("Windows10_64", f.evidence().get("guest OS"));
             assertEquals(List.of(new ConfigChange.RemoveUsbController("EHCI", UsbControllerType.EHCI)), f.fix().changes());
         }
 
@@ -369,48 +459,97 @@ class UsbControllerRulesTest {
     class VirtualBoxExtensionPack {
         final VirtualBoxExtensionPackMissing rule = new VirtualBoxExtensionPackMissing();
 
-        Vm vboxUsb2() {
-            return windows10(HypervisorKind.VIRTUALBOX).toBuilder().usbControllers(List.of(
-                    new UsbController("OHCI", UsbControllerType.OHCI, "", false),
-                    new UsbController("EHCI", UsbControllerType.EHCI, "", false))).usbDevices(List.of()).build();
-        }
-
-        org.hvdiag.core.model.Host vbox(String version, String... packs) {
-            return new org.hvdiag.core.model.Host(Fixture.HOST_ID, "vbox01", HypervisorKind.VIRTUALBOX, version, 1, 8, 16,
-                    32768, null, List.of(packs));
+        Vm withControllers(UsbController... controllers) {
+            return windows10(HypervisorKind.VIRTUALBOX).toBuilder().usbControllers(List.of(controllers)).build();
         }
 
         @Test
-        void ehciOnVirtualBox61WithoutPack() {
-            Vm vm = vboxUsb2();
-            Finding f = only(rule, run(rule, vm, vbox("6.1.50r161033")), vm);
+        void ehciOnVirtualBox61WithoutAnyPack() {
+            Vm vm = withControllers(VBOX_OHCI, VBOX_EHCI);
+            Host host = vboxHost("6.1.50r161033");
+            Finding f = only(rule, run(rule, vm, host), vm);
             assertEquals("usb-vbox-extpack-missing", f.ruleId());
-            assertEquals(Severity.WARNING, f.severity());
-            assertEquals("USB 2.0 (EHCI) controller on VirtualBox 6.1.50r161033 without the Oracle Extension Pack: "
-                    + "before 7.0 only OHCI (USB 1.1) works without it", f.message());
+            assertEquals(Severity.ERROR, f.severity());
+            assertEquals("USB 2.0 (EHCI) controller EHCI needs the Oracle Extension Pack on VirtualBox 6.1.50r161033, "
+                    + "and the host has none: the VM does not start (\"Implementation of the USB 2.0 controller not "
+                    + "found\")", f.message());
+            assertEquals("OHCI (OHCI), EHCI (EHCI)", f.evidence().get("USB controllers"));
+            assertEquals("USB 2.0 (EHCI) controller EHCI", f.evidence().get("needing the pack"));
             assertEquals("6.1.50r161033", f.evidence().get("VirtualBox version"));
             assertEquals("none", f.evidence().get("extension packs"));
-            assertEquals("OHCI (OHCI), EHCI (EHCI)", f.evidence().get("USB controllers"));
-            assertNull(f.fix());
+            // OHCI is there already: taking EHCI away is enough for the VM to start.
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("EHCI", UsbControllerType.EHCI)), f.fix().changes());
+            Vm fixed = assertFixClears(rule, vm, host, AuditSettings.DEFAULTS);
+            assertEquals(List.of(VBOX_OHCI), fixed.usbControllers());
+        }
+
+        @Test
+        void xhciWithAPackOfAnotherVersion() {
+            Vm vm = withControllers(VBOX_XHCI);
+            Host host = vboxHost("6.1.50", "Oracle VM VirtualBox Extension Pack 6.1.48r159471");
+            Finding f = only(rule, run(rule, vm, host), vm);
+            assertEquals(Severity.ERROR, f.severity());
+            assertEquals("USB 3.x (xHCI) controller xHCI needs the Oracle Extension Pack of VirtualBox's own version "
+                    + "6.1.50, and the host has Oracle VM VirtualBox Extension Pack 6.1.48r159471: the VM does not start "
+                    + "(\"Implementation of the USB 2.0 controller not found\")", f.message());
+            assertEquals("Oracle VM VirtualBox Extension Pack 6.1.48r159471", f.evidence().get("extension packs"));
+            // No OHCI to fall back on: one is added, so the VM keeps USB 1.1.
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("xHCI", UsbControllerType.XHCI),
+                    new ConfigChange.AddUsbController(UsbControllerType.OHCI)), f.fix().changes());
+            assertEquals(List.of(new Precondition.FieldIs(VmField.USB_CONTROLLERS, "XHCI"),
+                    new Precondition.FieldIs(VmField.USB_DEVICES, "")), f.fix().preconditions());
+            Vm fixed = assertFixClears(rule, vm, host, AuditSettings.DEFAULTS);
+            assertEquals(List.of(UsbControllerType.OHCI), fixed.usbControllers().stream().map(UsbController::type).toList());
+        }
+
+        @Test
+        void bothControllersNamedAndBothRemoved() {
+            Vm vm = withControllers(VBOX_EHCI, VBOX_XHCI);
+            Finding f = only(rule, run(rule, vm, vboxHost("5.2.44")), vm);
+            assertTrue(f.message().startsWith("USB 2.0 (EHCI) controller EHCI and USB 3.x (xHCI) controller xHCI need "),
+                    f.message());
+            assertEquals(List.of(new ConfigChange.RemoveUsbController("EHCI", UsbControllerType.EHCI),
+                    new ConfigChange.RemoveUsbController("xHCI", UsbControllerType.XHCI),
+                    new ConfigChange.AddUsbController(UsbControllerType.OHCI)), f.fix().changes());
         }
 
         @Test
         void nearMisses() {
-            assertTrue(run(rule, vboxUsb2(), vbox("6.1.50", "Oracle VM VirtualBox Extension Pack")).isEmpty(), "pack");
-            assertTrue(run(rule, vboxUsb2(), vbox("7.0.14")).isEmpty(), "7.0");
-            assertTrue(run(rule, vboxUsb2(), vbox("")).isEmpty(), "version unknown");
-            assertTrue(run(rule, vboxUsb2(), null).isEmpty(), "host unknown");
-            assertTrue(run(rule, vboxUsb2().toBuilder().usbControllers(List.of(
-                    new UsbController("OHCI", UsbControllerType.OHCI, "", false))).build(), vbox("6.1.50")).isEmpty(),
-                    "OHCI only");
+            Vm usb2 = withControllers(VBOX_OHCI, VBOX_EHCI);
+            assertTrue(run(rule, usb2, vboxHost("7.0.14r161095")).isEmpty(), "7.0 without pack: EHCI is built in");
+            assertTrue(run(rule, usb2, vboxHost("6.1.50r161033", Fixture.PACK_6_1_50)).isEmpty(), "matching pack");
+            assertTrue(run(rule, usb2, vboxHost("6.1.50_Ubuntu r161033", "Oracle VM VirtualBox Extension Pack 6.1.50"))
+                    .isEmpty(), "a distribution's suffix on the version");
+            assertTrue(run(rule, withControllers(VBOX_OHCI), vboxHost("6.1.50")).isEmpty(), "OHCI only");
+            assertTrue(run(rule, usb2, Fixture.vboxHostPacksUnknown("6.1.50")).isEmpty(), "packs unknown");
+            assertTrue(run(rule, usb2, vboxHost("")).isEmpty(), "version unknown");
+            assertTrue(run(rule, usb2, null).isEmpty(), "host unknown");
+            assertTrue(run(rule, usb2, vboxHost("6.1.50", "Oracle VM VirtualBox Extension Pack")).isEmpty(),
+                    "pack of unknown version");
         }
 
         @Test
-        void readsTheMajorVersionByHand() {
-            assertEquals(6, VirtualBoxExtensionPackMissing.leadingNumber("6.1.50r161033"));
-            assertEquals(10, VirtualBoxExtensionPackMissing.leadingNumber("10.0"));
-            assertEquals(-1, VirtualBoxExtensionPackMissing.leadingNumber("VirtualBox 6.1"));
-            assertEquals(-1, VirtualBoxExtensionPackMissing.leadingNumber(""));
+        void versionsCompareAsMajorMinorPatch() {
+            assertEquals(VirtualBoxVersion.parse("6.1.50"), VirtualBoxVersion.parse("6.1.50r161033"));
+            assertEquals(VirtualBoxVersion.parse("6.1.50"), VirtualBoxVersion.parse("pack 6.1.50", 5));
+            assertNotEquals(VirtualBoxVersion.parse("6.1.48"), VirtualBoxVersion.parse("6.1.50"));
+            assertNotEquals(VirtualBoxVersion.parse("6.1.5"), VirtualBoxVersion.parse("6.1.50"));
+            assertEquals(6, VirtualBoxVersion.major(VirtualBoxVersion.parse("6.1.50r161033")));
+            assertEquals(10, VirtualBoxVersion.major(VirtualBoxVersion.parse("10.0.2")));
+            assertEquals("6.1.50", VirtualBoxVersion.text(VirtualBoxVersion.parse("6.1.50r161033")));
+            for (String unknown : List.of("", "6.1", "6", "VirtualBox 6.1.50", "6..1", "6.1.x", "123456.1.1")) {
+                assertEquals(VirtualBoxVersion.UNKNOWN, VirtualBoxVersion.parse(unknown), unknown);
+            }
+        }
+
+        @Test
+        void bothNamesOfTheOraclePackCount() {
+            assertEquals(ExtensionPackStatus.MATCHING, ExtensionPackStatus.of(vboxHost("6.1.50", Fixture.PACK_6_1_50)));
+            assertEquals(ExtensionPackStatus.MATCHING,
+                    ExtensionPackStatus.of(vboxHost("6.1.50", "VNC 6.1.50", "Oracle VirtualBox Extension Pack 6.1.50")));
+            assertEquals(ExtensionPackStatus.MISSING, ExtensionPackStatus.of(vboxHost("6.1.50", "VNC 6.1.50")));
+            assertEquals(ExtensionPackStatus.MISSING,
+                    ExtensionPackStatus.of(vboxHost("6.1.50", "Oracle VM VirtualBox Extension Packaging 6.1.50")));
         }
     }
 
