@@ -116,8 +116,7 @@ public final class ChangePreview {
             for (int i = 0; i < filters.size(); i++) {
                 UsbFilter f = filters.get(i);
                 if (f.id().equals(s.objectId())) {
-                    filters.set(i, new UsbFilter(f.id(), f.name(), f.vendorId(), f.productId(), f.port(),
-                            f.pattern(), s.enabled()));
+                    filters.set(i, f.withActive(s.enabled()));
                     hits++;
                 }
             }

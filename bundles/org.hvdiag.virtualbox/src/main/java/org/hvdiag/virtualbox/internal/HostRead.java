@@ -9,7 +9,7 @@ import org.hvdiag.core.model.HypervisorKind;
 /**
  * The machine vboxwebsrv runs on, from IHost, and VirtualBox's version. Extension packs are not
  * visible over the web service (IExtPackManager is not in the WSDL): the caller supplies what it
- * knows of them.
+ * knows of them, null when nothing.
  */
 final class HostRead {
     private HostRead() {
@@ -21,7 +21,7 @@ final class HostRead {
         int cores = (int) number(ws, "IHost_getProcessorCoreCount", host);
         long memory = number(ws, "IHost_getMemorySize", host);
         return new Host(hostId, hostId, HypervisorKind.VIRTUALBOX, ws.version(), -1, cores, threads, memory, null,
-                extensionPacks);
+                extensionPacks == null ? List.of() : extensionPacks, extensionPacks != null);
     }
 
     /** A numeric property; an answer that is not a number is an error naming server and operation. */

@@ -99,12 +99,15 @@ public final class MachineMapping {
         part(parts, "manufacturer", f.manufacturer());
         part(parts, "product", f.product());
         part(parts, "serialNumber", f.serialNumber());
+        // What narrows the devices a filter takes; "remote" (local or remote devices only) and masked
+        // interfaces do not: a filter with only those still captures the host's own keyboard.
+        String narrowing = String.join(" ", parts);
         part(parts, "remote", f.remote());
         if (!f.maskedInterfaces().isEmpty() && !f.maskedInterfaces().equals("0")) {
             part(parts, "maskedInterfaces", f.maskedInterfaces());
         }
         return new UsbFilter(filterId(f.name(), k), f.name(), vendor, product, f.port(), String.join(" ", parts),
-                f.active());
+                f.active(), narrowing);
     }
 
     private static void part(List<String> parts, String key, String value) {

@@ -26,7 +26,8 @@ public final class VboxHostFacts {
             "VirtualBox version of the host that runs these VMs, e.g. 6.1.50 (default: VBoxManage --version here).");
     public static final ConnectorOption EXTPACKS = new ConnectorOption("extpacks", OptionType.TEXT, false,
             "Extension packs installed on that host, comma-separated, each as its name then its version, e.g. "
-                    + "\"Oracle VM VirtualBox Extension Pack 6.1.50\" (default: VBoxManage list extpacks here).");
+                    + "\"Oracle VM VirtualBox Extension Pack 6.1.50\", or none (default: VBoxManage list extpacks on this machine; "
+                    + "unknown elsewhere).");
 
     /** Every option a VirtualBox file target takes, for the connector's descriptor. */
     public static final List<ConnectorOption> OPTIONS = List.of(ConnectorOption.HOST_CORES, ConnectorOption.HOST_THREADS,
@@ -54,6 +55,9 @@ public final class VboxHostFacts {
     /** "Oracle VM VirtualBox Extension Pack 6.1.50, Other Pack 1.0": each a name, then a version as last word. */
     static List<String> extensionPacks(String option) throws ConnectorException {
         List<String> packs = new ArrayList<>();
+        if (option.strip().equalsIgnoreCase("none")) {
+            return packs;
+        }
         for (String part : option.split(",")) {
             String p = part.strip().replaceAll("\\s+", " ");
             if (p.isEmpty()) {
@@ -73,12 +77,13 @@ public final class VboxHostFacts {
         int cpus = Runtime.getRuntime().availableProcessors();
         String version = stated.version() != null ? stated.version()
                 : vboxManage.run("--version").map(VboxHostFacts::versionOf).orElse("");
-        List<String> packs = stated.extensionPacks().isPresent() ? stated.extensionPacks().get()
-                : vboxManage.run("list", "extpacks").map(ExtensionPackList::parse).orElse(List.of());
+        // Known when stated or when VBoxManage answered (an empty answer then means none installed).
+        Optional<List<String>> packs = stated.extensionPacks().isPresent() ? stated.extensionPacks()
+                : vboxManage.run("list", "extpacks").map(ExtensionPackList::parse);
         return new Host(HOST_ID, HOST_ID, HypervisorKind.VIRTUALBOX, version, -1,
                 stated.cores() != null ? stated.cores() : cpus,
                 stated.threads() != null ? stated.threads() : cpus,
-                stated.memoryMiB() != null ? stated.memoryMiB() : memoryMiB(), null, packs);
+                stated.memoryMiB() != null ? stated.memoryMiB() : memoryMiB(), null, packs.orElse(List.of()), packs.isPresent());
     }
 
     /**

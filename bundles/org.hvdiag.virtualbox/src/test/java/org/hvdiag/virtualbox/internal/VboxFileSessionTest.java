@@ -1,6 +1,7 @@
 package org.hvdiag.virtualbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,16 @@ class VboxFileSessionTest {
                 .hosts().get(0);
         assertEquals("", h.productVersion());
         assertEquals(List.of(), h.extensionPacks());
+        assertFalse(h.extensionPacksKnown(), "no pack listed and nobody asked: unknown, not none");
+    }
+
+    @Test
+    void anAdminCanStateThatNoPackIsInstalled() throws Exception {
+        VboxFixtures.write(dir.resolve("xp.vbox"), VboxFixtures.LEGACY);
+        Host h = VboxFileSession.open(dir, endpoint(dir.toString(), "extpacks", "none"), VBoxManageCommand.ABSENT)
+                .inventory(Progress.NONE).hosts().get(0);
+        assertEquals(List.of(), h.extensionPacks());
+        assertTrue(h.extensionPacksKnown(), "none stated is known");
     }
 
     @Test
