@@ -39,7 +39,7 @@ class Endpoint:
         e = dict(os.environ)
         e.pop("HVDIAG_VBOXWEB_PASSWORD", None)
         e.update(env or {})
-        cmd = [RUN, "--fleet", FLEET, "--port", "0", "--record", os.path.join(WORK, "rec", record)] + list(args)
+        cmd = [RUN, "--fleet", FLEET, "--port", "0"] + (["--record", os.path.join(WORK, "rec", record)] if record else []) + list(args)
         self.p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e, text=True)
         first = self.p.stdout.readline()
         m = re.match(r"^listening on (https?)://127\.0\.0\.1:(\d+)/$", first.strip())
@@ -132,8 +132,6 @@ check(sorted(ep.one("IUSBController_getName", ("_this", c)) for c in ep.ok("IMac
 centos = ep.one("IVirtualBox_findMachine", ("_this", vb), ("nameOrId", "centos-web-staging"))
 check(ep.one("IMachine_getCPUCount", ("_this", centos)) == "2", "centos: the current Hardware, not the snapshot's")
 check(ep.one("IMachine_getSnapshotCount", ("_this", centos)) == "1", "centos has a snapshot")
-status, out = ep.call("IMachine_getPlatform", ("_this", ubuntu))
-check(status == 500 and out["faultcode"] == "SOAP-ENV:Client" and "Method 'vbox:IMachine_getPlatform' not implemented" in out["faultstring"], "7.0 has no IMachine_getPlatform: %s" % (out,))
 status, out = ep.call("IMachine_getDescription", ("_this", ubuntu))
 check(status == 500 and out["faultcode"] == "SOAP-ENV:Server" and "does not serve IMachine_getDescription" in out["faultstring"], "an operation the endpoint does not serve says so: %s" % (out,))
 
@@ -211,8 +209,6 @@ check(ep.one("IVirtualBox_getAPIVersion", ("_this", vb)) == "7_1", "API version 
 ubuntu = ep.one("IVirtualBox_findMachine", ("_this", vb), ("nameOrId", "ubuntu-classroom-07"))
 check(ep.one("IMachine_getCPUCount", ("_this", ubuntu)) == "4", "restarted: the saved 4 vCPUs")
 check(sorted(ep.one("IUSBController_getType", ("_this", c)) for c in ep.ok("IMachine_getUSBControllers", ("_this", ubuntu))) == ["EHCI", "XHCI"], "restarted: EHCI and xHCI")
-status, out = ep.call("IMachine_getChipsetType", ("_this", ubuntu))
-check(status == 500 and "Method 'vbox:IMachine_getChipsetType' not implemented: method name or namespace not recognized" == out["faultstring"], "7.1 has no IMachine_getChipsetType")
 runner = ep.one("IVirtualBox_findMachine", ("_this", vb), ("nameOrId", "build-runner-16"))
 check(ep.one("IPlatform_getChipsetType", ("_this", ep.one("IMachine_getPlatform", ("_this", runner)))) == "ICH9", "7.1: chipset through IPlatform")
 check(ep.one("IMachine_getCPUHotPlugEnabled", ("_this", runner)) == "true", "build runner has CPU hot-plug")
@@ -231,6 +227,16 @@ ep.ok("ISession_unlockMachine", ("_this", s))
 ep.stop(signal.SIGKILL)
 old = open(os.path.join(FLEET, "legacy-cent-41", "legacy-cent-41.vbox")).read()
 check('version="1.12-linux"' in old and 'enabledEhci="false"' in old and "<USB>" not in old and 'vendorId="067b"' in old, "1.12 file saved in its own layout")
+
+# ---- operations a version's WSDL lacks: gSOAP's fault (not recorded: no client may send them) ----
+for version, op in (("7.0.14", "IMachine_getPlatform"), ("7.1.4", "IMachine_getChipsetType")):
+    ep = Endpoint("--version", version, record=None)
+    vb = ep.one("IWebsessionManager_logon", ("username", "a"), ("password", "b"))
+    m = ep.ok("IVirtualBox_getMachines", ("_this", vb))[0]
+    status, out = ep.call(op, ("_this", m))
+    check(status == 500 and out["faultcode"] == "SOAP-ENV:Client" and out["faultstring"]
+          == "Method 'vbox:%s' not implemented: method name or namespace not recognized" % op, "%s has no %s: %s" % (version, op, out))
+    ep.stop()
 
 # ---- a password, and TLS with a pinned thumbprint ----
 ep = Endpoint("--user", "admin", "--tls", env={"HVDIAG_VBOXWEB_PASSWORD": "s3cret"}, record="smoke-tls.jsonl")
