@@ -25,6 +25,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Headers and body leave in two writes: without TCP_NODELAY each answer waits for the
+        // client's delayed ACK (about 40 ms) before its body goes out.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             if (args.length > 0 && args[0].equals("generate")) {
                 System.exit(FleetGenerator.run(args));
@@ -70,7 +73,8 @@ public final class Main {
         // vboxwebsrv's watchdog looks every 5 seconds (its --check-interval default).
         watchdog.scheduleWithFixedDelay(() -> endpoint.expireIdle(System.nanoTime()), 5, 5, TimeUnit.SECONDS);
 
-        Runnable stop = () -> {
+        java.util.function.Consumer<String> stop = signal -> {
+            System.err.println("vboxweb-endpoint: stopping on SIG" + signal);
             server.stop(0);
             pool.shutdownNow();
             if (recorder != null) {
@@ -82,8 +86,8 @@ public final class Main {
             }
             System.exit(0);
         };
-        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> stop.run());
-        sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> stop.run());
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> stop.accept(s.getName()));
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> stop.accept(s.getName()));
 
         int port = server.getAddress().getPort();
         System.out.println("listening on " + (key != null ? "https" : "http") + "://127.0.0.1:" + port + "/");

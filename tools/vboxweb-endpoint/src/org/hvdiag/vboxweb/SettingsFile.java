@@ -38,6 +38,8 @@ import org.xml.sax.SAXParseException;
  * request parses XML of a settings file, only saveSettings does.
  */
 final class SettingsFile {
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+
     private SettingsFile() {
     }
 
@@ -217,7 +219,10 @@ final class SettingsFile {
         StringWriter out = new StringWriter(original.length() + 1024);
         out.write(prolog);
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
+            Transformer t;
+            synchronized (TRANSFORMERS) {
+                t = TRANSFORMERS.newTransformer();
+            }
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.transform(new DOMSource(doc.getDocumentElement()), new StreamResult(out));
