@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * --record FILE: one JSON line per exchange, {"api","operation","request","response","status"},
  * flushed at once because tests kill the endpoint. tools/corpus-check validates these lines against
- * VirtualBox's WSDL.
+ * VirtualBox's WSDL. Logon passwords are withheld.
  */
 final class Recorder implements AutoCloseable {
     private final BufferedWriter out;
@@ -26,6 +26,9 @@ final class Recorder implements AutoCloseable {
     }
 
     void record(String operation, String request, String response, int status) {
+        if (operation.equals("IWebsessionManager_logon")) {
+            request = withoutPassword(request);
+        }
         StringBuilder b = new StringBuilder(request.length() + response.length() + 96);
         b.append("{\"api\":");
         json(b, api);
@@ -44,6 +47,16 @@ final class Recorder implements AutoCloseable {
                 System.err.println("vboxweb-endpoint: cannot record: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The logon request with its password replaced: a recording is a file kept beside test reports,
+     * and a password must not land in one. The stand-in is still an xsd:string, so the request
+     * stays valid against the WSDL.
+     */
+    static String withoutPassword(String request) {
+        return request.replaceAll("(?s)(<password>).*?(</password>)", "$1(withheld)$2")
+                .replaceAll("(?s)(<password/>)", "<password>(withheld)</password>");
     }
 
     private static void json(StringBuilder b, String s) {

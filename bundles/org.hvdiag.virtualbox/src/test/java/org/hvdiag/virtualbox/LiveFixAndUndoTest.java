@@ -112,10 +112,18 @@ class LiveFixAndUndoTest {
             }
 
             List<ApplyResult> undone = session.undo(JournalReader.read(file).entries(), Progress.NONE);
-            assertEquals(ApplyResult.Outcome.APPLIED, undone.get(0).outcome(), undone.get(0).detail());
+            // VirtualBox adds one controller per type: the surplus one a hand-edited file held cannot come back.
+            boolean oneWay = rule.equals("usb-duplicate-controller");
+            assertEquals(oneWay ? ApplyResult.Outcome.SKIPPED : ApplyResult.Outcome.APPLIED, undone.get(0).outcome(),
+                    undone.get(0).detail());
+            if (oneWay) {
+                assertTrue(undone.get(0).detail().contains("one USB controller per type"), undone.get(0).detail());
+            }
             Vm restored = vm(session.inventory(Progress.NONE), plan.vmId());
             for (VmField f : VmField.values()) {
-                assertEquals(f.read(vmBefore), f.read(restored), rule + ": " + f.label() + " after undo");
+                if (!(oneWay && f == VmField.USB_CONTROLLERS)) {
+                    assertEquals(f.read(vmBefore), f.read(restored), rule + ": " + f.label() + " after undo");
+                }
             }
             List<ApplyResult> again = session.undo(JournalReader.read(file).entries(), Progress.NONE);
             assertEquals(ApplyResult.Outcome.SKIPPED, again.get(0).outcome(), "a second undo finds it as before");

@@ -46,6 +46,12 @@ public record MachineFacts(String id, String name, String source, String osTypeI
                 && filters.equals(other.filters);
     }
 
+    /** The same facts with other USB controllers. */
+    public MachineFacts withControllers(List<Controller> other) {
+        return new MachineFacts(id, name, source, osTypeId, cpuCount, cpuHotPlug, memoryMiB, firmware, chipset,
+                settingsVersion, state, other, filters, guestAdditionsVersion, snapshotCount);
+    }
+
     /** An IUSBController: its name is its handle in VirtualBox's API ("OHCI", "EHCI", "xHCI" by default). */
     public record Controller(String name, String type) {
         public Controller {

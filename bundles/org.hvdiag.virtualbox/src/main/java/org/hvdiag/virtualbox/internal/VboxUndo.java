@@ -67,10 +67,18 @@ final class VboxUndo {
         if (!e.interrupted() && !readsAs(vm, e.after())) {
             return result(e, Outcome.FAILED, "changed since the fix; not restored", vm);
         }
+        // VirtualBox adds one controller per type only: a second one of a type (a hand-edited file)
+        // cannot come back over the API once a fix removed it. That part of undo is one-way.
+        List<MachineFacts.Controller> oneWay = controllersThatCannotReturn(now.facts(), was);
+        MachineFacts target = was.withControllers(was.controllers().stream().filter(c -> !oneWay.contains(c)).toList());
+        String note = oneWay.isEmpty() ? "" : "; " + oneWayNote(oneWay);
+        if (now.facts().sameSettings(target)) {
+            return result(e, Outcome.SKIPPED, "not undone" + note, vm);
+        }
         boolean running = !vm.powerState().isOff();
         List<EditStep> steps = new ArrayList<>();
-        boolean needsOff = machineSteps(now.facts(), was, steps);
-        filterSteps(now.facts(), was, steps);
+        boolean needsOff = machineSteps(now.facts(), target, steps);
+        filterSteps(now.facts(), target, steps);
         if (running && needsOff) {
             return result(e, Outcome.SKIPPED, vm.name() + " is " + now.facts().state() + ": power it off first", vm);
         }
@@ -86,14 +94,38 @@ final class VboxUndo {
         }
         try {
             VboxInventory.Read after = reader.read(now.ref());
-            if (!after.facts().sameSettings(was)) {
+            if (!after.facts().sameSettings(target)) {
                 return result(e, Outcome.FAILED, "restored, but the VM does not read back as before", after.vm());
             }
-            return result(e, Outcome.APPLIED, e.interrupted() ? "restored (the interrupted push had saved it)" : "restored",
-                    after.vm());
+            return result(e, Outcome.APPLIED, (e.interrupted() ? "restored (the interrupted push had saved it)" : "restored")
+                    + note, after.vm());
         } catch (ConnectorException ex) {
             return result(e, Outcome.FAILED, "restored, but it could not be read back: " + ex.getMessage(), null);
         }
+    }
+
+    /** Removed controllers whose type the VM will still have after undo: VirtualBox refuses to add those. */
+    static List<MachineFacts.Controller> controllersThatCannotReturn(MachineFacts now, MachineFacts was) {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (MachineFacts.Controller c : now.controllers()) {
+            if (was.controllers().contains(c)) {
+                types.add(c.type());
+            }
+        }
+        List<MachineFacts.Controller> lost = new ArrayList<>();
+        for (MachineFacts.Controller c : was.controllers()) {
+            if (!now.controllers().contains(c) && !types.add(c.type())) {
+                lost.add(c);
+            }
+        }
+        return lost;
+    }
+
+    private static String oneWayNote(List<MachineFacts.Controller> lost) {
+        List<String> names = new ArrayList<>();
+        lost.forEach(c -> names.add(c.name() + " (" + c.type() + ")"));
+        return "the removed controller " + String.join(", ", names) + " cannot come back: VirtualBox allows one USB "
+                + "controller per type (a second one exists only in a hand-edited settings file); this part is one-way";
     }
 
     /** CPU, hot-plug, memory and controller steps; true when there are any (they need the VM off). */
