@@ -48,5 +48,29 @@ if [ -n "${harness:-}" ]; then
 else
   failed=$((failed+1)); echo "FAILED  vsphere: the simulator harness could not be built"
 fi
+
+# VirtualBox through the product: .vbox files offline, and the loopback vboxwebsrv endpoint.
+check "connectors lists the VirtualBox connector" bash -c "'$hv' connectors | grep -q '^virtualbox  '"
+nvbox=$(find "$repo/examples/vbox-lab" -name '*.vbox' | wc -l)
+check "virtualbox: audit of the .vbox folder prints findings (1)" bash -c "'$hv' audit '$repo/examples/vbox-lab' >'$work/vb.txt'; code=\$?; tail -n 1 '$work/vb.txt'; [ \$code = 1 ] && tail -n 1 '$work/vb.txt' | grep -qE '^$nvbox VMs, 1 hosts? audited'"
+cp -a "$repo/examples/vbox-lab" "$work/vbox-files"
+check "virtualbox: a fix to .vbox files is refused, naming the web service" bash -c "'$hv' fix '$work/vbox-files' --yes --journal '$work/vbox-files.jsonl' >'$work/vbf.txt' 2>&1; cat '$work/vbf.txt'; grep -q 'vbox://' '$work/vbf.txt' && diff -r '$repo/examples/vbox-lab' '$work/vbox-files'"
+cp -a "$repo/examples/vbox-lab" "$work/vbox-served"
+export HVDIAG_VBOXWEB_PASSWORD="smoke-vbox-$$"
+"$repo/tools/vboxweb-endpoint/run" --fleet "$work/vbox-served" --port 0 --version 6.1.50 --user admin >"$work/vboxweb.out" 2>"$work/vboxweb.err" &
+vboxweb_pid=$!
+trap 'kill "${harness_pid:-}" "$vboxweb_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 600); do grep -q '^listening on' "$work/vboxweb.out" 2>/dev/null && break; sleep 0.1; done
+vbox_url=$(sed -n 's/^listening on //p' "$work/vboxweb.out" | head -n 1); vbox_hp=${vbox_url#http://}; vbox_hp=${vbox_hp%/}
+if [ -n "$vbox_hp" ]; then
+  vbox="vbox://admin@$vbox_hp"
+  check "virtualbox: audit over the web service prints findings (1)" bash -c "HVDIAG_PASSWORD='$HVDIAG_VBOXWEB_PASSWORD' '$hv' audit '$vbox' --extpacks none </dev/null >'$work/vbw.txt'; code=\$?; tail -n 1 '$work/vbw.txt'; [ \$code = 1 ] && grep -q usb-vbox-extpack-missing '$work/vbw.txt' && tail -n 1 '$work/vbw.txt' | grep -qE '^$nvbox VMs, 1 hosts? audited'"
+  check "virtualbox: a wrong password is a connection error (2)" exit_code_is 2 env HVDIAG_PASSWORD=wrong "$hv" audit "$vbox"
+  check "virtualbox: fix --yes deactivates the any-device filters, re-audit finds none" bash -c "HVDIAG_PASSWORD='$HVDIAG_VBOXWEB_PASSWORD' '$hv' fix '$vbox' --rule usb-filter-matches-any --yes --journal '$work/vbox.jsonl' </dev/null && HVDIAG_PASSWORD='$HVDIAG_VBOXWEB_PASSWORD' '$hv' audit '$vbox' --format json --output '$work/vbox-after.json' </dev/null; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert not [f for f in d[\"findings\"] if f[\"ruleId\"]==\"usb-filter-matches-any\"], d[\"summary\"]' '$work/vbox-after.json'"
+  any_filters=$(grep -c 'usb-filter-matches-any' "$work/vbw.txt" || true)
+  check "virtualbox: undo brings the filters back" bash -c "[ $any_filters -gt 0 ] && HVDIAG_PASSWORD='$HVDIAG_VBOXWEB_PASSWORD' '$hv' undo '$work/vbox.jsonl' </dev/null && HVDIAG_PASSWORD='$HVDIAG_VBOXWEB_PASSWORD' '$hv' audit '$vbox' --format json --output '$work/vbox-undone.json' </dev/null; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len([f for f in d[\"findings\"] if f[\"ruleId\"]==\"usb-filter-matches-any\"])==$any_filters, d[\"summary\"]' '$work/vbox-undone.json'"
+else
+  failed=$((failed+1)); echo "FAILED  virtualbox: the vboxweb endpoint did not start"; cat "$work/vboxweb.err"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
