@@ -62,7 +62,8 @@ public final class Main {
             return t;
         });
         server.setExecutor(pool);
-        server.createContext("/", exchange -> handle(exchange, endpoint, recorder));
+        KeepAlive keepAlive = new KeepAlive(o.keepAlive());
+        server.createContext("/", exchange -> handle(exchange, endpoint, recorder, keepAlive));
         server.start();
 
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -101,7 +102,8 @@ public final class Main {
         Thread.currentThread().join();
     }
 
-    private static void handle(HttpExchange exchange, Endpoint endpoint, Recorder recorder) throws IOException {
+    private static void handle(HttpExchange exchange, Endpoint endpoint, Recorder recorder, KeepAlive keepAlive)
+            throws IOException {
         try (exchange) {
             byte[] request;
             try (InputStream in = exchange.getRequestBody()) {
@@ -117,6 +119,9 @@ public final class Main {
             }
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+            if (keepAlive.lastOn(exchange.getRemoteAddress())) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
             exchange.sendResponseHeaders(answer.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -1,17 +1,14 @@
 package org.hvdiag.virtualbox.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.xml.stream.XMLStreamException;
 
@@ -21,40 +18,39 @@ import org.hvdiag.core.connector.NetworkFailure;
 import org.hvdiag.core.tls.PinnedTrust;
 
 /**
- * The wire to one vboxwebsrv: SOAP requests over HTTP/1.1 keep-alive connections, several at once
- * when callers run in parallel (the web service answers one property per call, so an inventory is
- * thousands of small calls). Counts its calls for the benchmark. Never sees a password except
- * inside the logon request body, which it does not log.
+ * The wire to one vboxwebsrv: SOAP requests over HTTP/1.1 keep-alive connections, one per caller
+ * in flight, so parallel readers overlap their round trips (the web service answers one property
+ * per call, and an inventory is thousands of small calls). Counts its calls for the benchmark. The
+ * password goes only into the logon request body, which nothing logs.
  */
 final class VboxWeb implements AutoCloseable {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Older idle connections are not trusted with a change: the server may have closed them meanwhile. */
+    private static final long FRESH_FOR_CHANGES_NANOS = 5_000_000_000L;
 
     private final VboxUrl url;
-    private final HttpClient http;
-    private final ExecutorService io;
     private final PinnedTrust trust;
+    private final SSLSocketFactory tls;
+    private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong calls = new AtomicLong();
+    private volatile boolean closed;
+
+    private record Idle(SoapConnection connection, long since) {
+    }
 
     VboxWeb(VboxUrl url, String thumbprint) throws ConnectorException {
         this.url = url;
         this.trust = url.tls() ? new PinnedTrust(thumbprint == null ? "" : thumbprint) : null;
-        this.io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hvdiag-vboxweb-io");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(15)).executor(io);
         if (trust != null) {
             try {
-                SSLContext tls = SSLContext.getInstance("TLS");
-                tls.init(null, new TrustManager[] {trust}, null);
-                b.sslContext(tls);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {trust}, null);
+                this.tls = context.getSocketFactory();
             } catch (GeneralSecurityException e) {
                 throw new ConnectorException("cannot set up TLS for " + url.hostAndPort() + ": " + e.getMessage());
             }
+        } else {
+            this.tls = null;
         }
-        this.http = b.build();
     }
 
     VboxUrl url() {
@@ -72,36 +68,84 @@ final class VboxWeb implements AutoCloseable {
      * @param parameters name, value pairs in the WSDL's order
      */
     SoapReply call(String operation, String... parameters) throws ConnectorException {
-        HttpRequest request = HttpRequest.newBuilder(url.endpoint()).timeout(TIMEOUT)
-                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"\"")
-                .POST(HttpRequest.BodyPublishers.ofString(SoapRequest.of(operation, parameters))).build();
+        byte[] request = SoapRequest.of(operation, parameters).getBytes(StandardCharsets.UTF_8);
         calls.incrementAndGet();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw failure("call " + operation + " on", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException("interrupted while calling " + operation + " on " + url.hostAndPort());
-        }
+        SoapConnection.Answer answer = exchange(operation, request);
         SoapReply reply;
-        try (InputStream body = response.body()) {
-            reply = SoapReply.parse(body);
-        } catch (IOException | XMLStreamException e) {
-            if (e instanceof IOException io && NetworkFailure.isConnectionLost(io)) {
-                throw failure("call " + operation + " on", io);
-            }
-            throw new ConnectorException(url.hostAndPort() + " answered " + operation + " with HTTP " + response.statusCode()
+        try {
+            reply = SoapReply.parse(new ByteArrayInputStream(answer.body()));
+        } catch (XMLStreamException e) {
+            throw new ConnectorException(url.hostAndPort() + " answered " + operation + " with HTTP " + answer.status()
                     + " and no SOAP reply hvdiag can read (" + e.getMessage() + "): is this a vboxwebsrv?");
         }
         if (reply.fault() != null) {
             throw VboxFault.of(operation, reply.fault());
         }
-        if (response.statusCode() != 200) {
-            throw new ConnectorException(url.hostAndPort() + " answered " + operation + " with HTTP " + response.statusCode());
+        if (answer.status() != 200) {
+            throw new ConnectorException(url.hostAndPort() + " answered " + operation + " with HTTP " + answer.status());
         }
         return reply;
+    }
+
+    /**
+     * Sends on an idle connection or a new one. A read that got no answer on a kept-alive connection
+     * is sent once more on a new one (the server may have closed the idle connection); a change is
+     * never sent twice, since VirtualBox may have made it.
+     */
+    private SoapConnection.Answer exchange(String operation, byte[] request) throws ConnectorException {
+        boolean change = !isRead(operation);
+        for (int attempt = 0; ; attempt++) {
+            SoapConnection c = take(change);
+            boolean reused = c != null;
+            if (c == null) {
+                c = connect("call " + operation + " on");
+            }
+            try {
+                SoapConnection.Answer a = c.exchange(request);
+                if (c.isOpen() && !closed) {
+                    idle.offerFirst(new Idle(c, System.nanoTime()));
+                } else {
+                    c.close();
+                }
+                return a;
+            } catch (SoapConnection.NoAnswer e) {
+                c.close();
+                if (reused && !change && attempt == 0) {
+                    continue;
+                }
+                throw failure("call " + operation + " on", e);
+            } catch (IOException e) {
+                c.close();
+                throw failure("call " + operation + " on", e);
+            }
+        }
+    }
+
+    private SoapConnection take(boolean change) {
+        for (Idle i = idle.pollFirst(); i != null; i = idle.pollFirst()) {
+            if (!change || System.nanoTime() - i.since() < FRESH_FOR_CHANGES_NANOS) {
+                return i.connection();
+            }
+            i.connection().close();
+        }
+        return null;
+    }
+
+    /** Getters and lookups change nothing on the server, so sending one twice is harmless. */
+    static boolean isRead(String operation) {
+        int us = operation.indexOf('_');
+        return us > 0 && (operation.startsWith("get", us + 1) || operation.startsWith("find", us + 1));
+    }
+
+    private SoapConnection connect(String what) throws ConnectorException {
+        if (closed) {
+            throw new ConnectorException("the connection to " + url.hostAndPort() + " is closed");
+        }
+        try {
+            return SoapConnection.open(url.server().host(), url.server().port(), tls);
+        } catch (IOException e) {
+            throw failure(what, e);
+        }
     }
 
     /** A network or certificate failure in the admin's words, naming the server. */
@@ -119,6 +163,9 @@ final class VboxWeb implements AutoCloseable {
 
     @Override
     public void close() {
-        io.shutdownNow();
+        closed = true;
+        for (Idle i = idle.pollFirst(); i != null; i = idle.pollFirst()) {
+            i.connection().close();
+        }
     }
 }
