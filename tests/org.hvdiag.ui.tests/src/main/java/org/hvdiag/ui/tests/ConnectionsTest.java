@@ -161,7 +161,7 @@ class ConnectionsTest {
         return sb.toString();
     }
 
-    private static void press(Shell shell, String text) {
+    static void press(Shell shell, String text) {
         for (Button b : buttons(shell)) {
             if (text.equals(b.getText().replace("&", "")) && b.isEnabled()) {
                 b.notifyListeners(SWT.Selection, new Event());

@@ -36,9 +36,10 @@ import org.hvdiag.ui.internal.WidgetIds;
 /**
  * One connector kind's page, built from what the connector says about itself: a folder with
  * Browse when it reads files, a URL when it reads a server, user and password when it needs an
- * account, and a field per option. Check connection connects once with what was typed; a server
- * certificate nothing vouches for is shown by its thumbprint and, once the admin trusts it, kept
- * as the connection's thumbprint option.
+ * account, and a field per option. A connector that reads both (VirtualBox: its web service and
+ * .vbox files) wants the account only while the target is a URL: a folder is read without one.
+ * Check connection connects once with what was typed; a server certificate nothing vouches for is
+ * shown by its thumbprint and, once the admin trusts it, kept as the connection's thumbprint option.
  */
 final class TargetPage extends WizardPage {
     private final Connector connector;
@@ -115,6 +116,7 @@ final class TargetPage extends WizardPage {
                     f.setValue(editing.options().get(f.option().name()));
                 }
             }
+            accountFollowsTarget();
         }
         name.addListener(SWT.Modify, e -> validate());
         target.addListener(SWT.Modify, e -> validate());
@@ -128,7 +130,19 @@ final class TargetPage extends WizardPage {
         return t;
     }
 
+    /** Greys the account out while the target is files, so the admin sees that no password is wanted. */
+    private void accountFollowsTarget() {
+        if (user != null) {
+            String t = target.getText().trim();
+            boolean offline = kind.accepts(t) && !kind.needsCredentials(t);
+            user.setEnabled(!offline);
+            password.setEnabled(!offline);
+            setMessage(offline ? "Read from files on this machine: no user or password needed." : null, INFORMATION);
+        }
+    }
+
     private void validate() {
+        accountFollowsTarget();
         String problem = null;
         if (name.getText().isBlank()) {
             problem = "Name the connection.";
@@ -159,12 +173,12 @@ final class TargetPage extends WizardPage {
         Map<String, String> all = new HashMap<>(c.options());
         all.putAll(storedSecrets);
         all.putAll(typedSecrets());
-        char[] typed = password == null ? new char[0] : password.getTextChars();
+        char[] typed = needsAccount() ? password.getTextChars() : new char[0];
         Exception[] failure = new Exception[1];
         try {
             getContainer().run(true, false, monitor -> {
                 monitor.beginTask("Connecting to " + c.target(), IProgressMonitor.UNKNOWN);
-                Credentials credentials = new Credentials(c.user(), typed);
+                Credentials credentials = typed.length == 0 && c.user().isEmpty() ? Credentials.none() : new Credentials(c.user(), typed);
                 try (Session s = connector.connect(new Endpoint(c.target(), all), credentials)) {
                     // connected: the target, the account and the certificate are good
                 } catch (ConnectorException | RuntimeException e) {
@@ -212,7 +226,7 @@ final class TargetPage extends WizardPage {
         String t = target.getText().trim();
         boolean file = kind.targetForms().stream().anyMatch(f -> f instanceof TargetForm.Files && f.matches(t));
         return new Connection(name.getText().trim(), kind.id(), file ? Path.of(t).toAbsolutePath().normalize().toString() : t,
-                user == null ? "" : user.getText().trim(), values);
+                needsAccount() ? user.getText().trim() : "", values);
     }
 
     /** The secret options typed on this page; one left empty keeps what secure storage has. */
@@ -226,8 +240,13 @@ final class TargetPage extends WizardPage {
         return typed;
     }
 
-    /** The typed password, or null to keep the stored one. */
+    /** The typed password, or null to keep the stored one (none is kept for a target that needs no account). */
     char[] password() {
-        return password == null || password.getText().isEmpty() ? null : password.getTextChars();
+        return !needsAccount() || password.getText().isEmpty() ? null : password.getTextChars();
+    }
+
+    /** Whether the typed target is one the account fields are for; a folder of a connector that also reads a server is not. */
+    private boolean needsAccount() {
+        return user != null && kind.needsCredentials(target.getText().trim());
     }
 }

@@ -116,7 +116,9 @@ public final class InventoryView {
             return;
         }
         Vm vm = ((List<Vm>) host.getData()).get(index);
-        item.setText(vm.name() + "  (" + power(vm.powerState()) + ", " + vm.hardwareVersion() + ", " + vm.guestOs().displayName() + ")");
+        // VirtualBox's web service does not tell a VM's settings version: no hardware version then, not "null".
+        item.setText(vm.name() + "  (" + power(vm.powerState()) + (vm.hardwareVersion() == null ? "" : ", " + vm.hardwareVersion())
+                + ", " + vm.guestOs().displayName() + ")");
         item.setImage(vm.powerState() == PowerState.POWERED_ON ? onIcon : vm.powerState().isOff() ? offIcon : otherIcon);
         if (!vm.usbControllers().isEmpty() || !vm.usbDevices().isEmpty()) {
             item.setData(vm);
