@@ -84,6 +84,13 @@ final class VboxInventory {
             return new Inventory(target, Instant.now(), List.of(host), vms, errors);
         } finally {
             pool.shutdownNow();
+            // Readers still in a call finish it before the caller logs off: nothing is asked of the
+            // server after the websession is gone.
+            try {
+                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -19,7 +19,8 @@ import org.hvdiag.core.model.Vm;
  * their old values, controllers the fix added go and removed ones come back, and device filters
  * are rewritten in their old order when they differ. A VM changed since the fix is left alone.
  * <p>
- * An entry the push could not finish (killed, server gone) is restored too when the VM is not as
+ * An entry the push could not finish (killed, server gone, no after-state) is restored too when the
+ * VM is not as
  * before: VirtualBox's saveSettings writes a machine's settings all at once, so such a VM is either
  * untouched or exactly as the push left it.
  */
@@ -64,7 +65,10 @@ final class VboxUndo {
         if (now.facts().sameSettings(was)) {
             return result(e, Outcome.SKIPPED, e.interrupted() ? "not changed by the interrupted push" : "already as before", vm);
         }
-        if (!e.interrupted() && !readsAs(vm, e.after())) {
+        // No after-state: the push lost the server with the change sent. saveSettings is all or
+        // nothing, so such a VM is as before (handled above) or as planned, like an interrupted one.
+        boolean afterUnknown = e.interrupted() || e.after().isEmpty();
+        if (!afterUnknown && !readsAs(vm, e.after())) {
             return result(e, Outcome.FAILED, "changed since the fix; not restored", vm);
         }
         // VirtualBox adds one controller per type only: a second one of a type (a hand-edited file)
@@ -97,7 +101,7 @@ final class VboxUndo {
             if (!after.facts().sameSettings(target)) {
                 return result(e, Outcome.FAILED, "restored, but the VM does not read back as before", after.vm());
             }
-            return result(e, Outcome.APPLIED, (e.interrupted() ? "restored (the interrupted push had saved it)" : "restored")
+            return result(e, Outcome.APPLIED, (afterUnknown ? "restored (the unfinished push had saved it)" : "restored")
                     + note, after.vm());
         } catch (ConnectorException ex) {
             return result(e, Outcome.FAILED, "restored, but it could not be read back: " + ex.getMessage(), null);
