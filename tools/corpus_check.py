@@ -428,30 +428,115 @@ def our_vbox_facts(vm):
 
 
 VBOX_FIELDS = ["id", "name", "usbControllers", "vcpus", "memoryMiB"]
+CAPTURE_FIELDS = ["id", "name", "usbControllers", "usbFilters", "vcpus", "memoryMiB"]
+
+_CAPTURE_LINE = re.compile(r'^(?:"((?:[^"\\]|\\.)*)"|([^="]+))=(.*)$')
+_CAPTURE_FILTER = re.compile(r"^USBFilter[A-Za-z]+?(\d+)$")
+
+
+def _closes(value):
+    """Whether a quoted value's text (after its opening quote) holds its closing quote."""
+    i = 0
+    while i < len(value):
+        if value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == '"':
+            return True
+        i += 1
+    return False
+
+
+def showvminfo_pairs(path):
+    """The key=value pairs of saved `VBoxManage showvminfo --machinereadable` output, read here
+    independently of hvdiag. A quoted value may run over lines (VBoxManage keeps a description's
+    newlines). Raises ValueError naming the line that is not key=value."""
+    with open(path, "rb") as f:
+        text = f.read().decode("utf-8", "replace").lstrip("\ufeff")
+    pairs = {}
+    open_key = None
+    for n, line in enumerate(text.splitlines(), 1):
+        if open_key is not None:  # inside a value that spans lines: only its closing quote matters
+            if _closes(line):
+                open_key = None
+            continue
+        if not line.strip():
+            continue
+        m = _CAPTURE_LINE.match(line)
+        if not m:
+            raise ValueError("line %d is not key=value: %r" % (n, line[:60]))
+        key = m.group(1) if m.group(1) is not None else m.group(2).strip()
+        value = m.group(3)
+        if value.startswith('"'):
+            if not _closes(value[1:]):
+                open_key = key
+            value = value[1:]
+            end = 0
+            while end < len(value) and value[end] != '"':
+                end += 2 if value[end] == "\\" else 1
+            value = value[:end].replace('\\"', '"').replace("\\\\", "\\")
+        pairs[key] = value
+    if open_key is not None:
+        raise ValueError("the value of %s is never closed" % open_key)
+    return pairs
+
+
+def showvminfo_facts(path):
+    """What a showvminfo capture says: UUID (else hvdiag knows the VM by its file), name (else the
+    file name), USB controllers from usb/ehci/xhci, filter count, CPUs and memory where printed."""
+    kv = showvminfo_pairs(path)
+    if not any(k in kv for k in ("UUID", "name", "usb", "ehci", "xhci")):
+        raise ValueError("no name=, UUID= or usb= line: not showvminfo output")
+    types = [t for key, t in (("usb", "OHCI"), ("ehci", "EHCI"), ("xhci", "XHCI")) if kv.get(key) == "on"]
+    filters = {m.group(1) for m in (_CAPTURE_FILTER.match(k) for k in kv) if m}
+    uuid = kv.get("UUID", "").strip().strip("{}").lower()
+    return {
+        "id": uuid or os.path.realpath(path),
+        "name": kv.get("name", os.path.basename(path)),
+        "usbControllers": ",".join(sorted(types)),
+        "usbFilters": str(len(filters)),
+        "vcpus": kv.get("cpus", UNKNOWN),
+        "memoryMiB": kv.get("memory", UNKNOWN),
+    }
+
+
+def our_capture_facts(vm):
+    facts = our_vbox_facts(vm)
+    if facts["id"].startswith("/"):
+        facts["id"] = os.path.realpath(facts["id"])
+    facts["usbFilters"] = str(len(vm.get("usbFilters", [])))
+    return facts
+
+
+def _is_capture_name(f):
+    return f.lower().endswith((".txt", ".showvminfo"))
 
 
 def check_vbox(folder, ctx):
-    """Every .vbox read by hvdiag without an error, and its facts agree with the file's own XML."""
+    """Every .vbox and every showvminfo capture (.txt, .showvminfo) read by hvdiag without an error,
+    and its facts agree with what the file itself says (its XML, or its key=value lines)."""
     r = SectionResult("vbox")
-    files = sorted(f for f in os.listdir(folder) if f.lower().endswith(".vbox")
-                   and os.path.isfile(os.path.join(folder, f)))
-    others = sorted(f for f in os.listdir(folder) if f not in files)
+    names = sorted(f for f in os.listdir(folder) if os.path.isfile(os.path.join(folder, f)))
+    files = [f for f in names if f.lower().endswith(".vbox")]
+    captures = [f for f in names if _is_capture_name(f)]
+    others = [f for f in names if f not in files and f not in captures]
     if not files:
         r.lines.append("FAIL no .vbox files in %s" % folder)
         r.fail("(folder)", "no .vbox files")
         r.summary = "vbox: no .vbox files"
         return r
+    checked = files + captures
     try:
         inv = ctx["inventory"](os.path.abspath(folder))
     except (RuntimeError, OSError) as e:
-        for f in files:
+        for f in checked:
             r.fail(f, "hvdiag did not run")
         r.lines.append("FAIL hvdiag inventory: %s" % e)
-        r.summary = "vbox: %d files: hvdiag did not run" % len(files)
-        r.finish(files)
+        r.summary = "vbox: %d files: hvdiag did not run" % len(checked)
+        r.finish(checked)
         return r
 
-    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in files}
+    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in checked}
     vms, errors = {}, {}
     for t in inv.get("targets", []):
         for vm in t.get("vms", []):
@@ -463,43 +548,62 @@ def check_vbox(folder, ctx):
             if f is not None:
                 errors.setdefault(f, []).append(e)
 
-    n_read = n_agree = n_differ = 0
-    for f in files:
+    tally = {}  # kind -> [read, agree, differ]
+    for f in checked:
+        capture = f in captures
+        kind = "capture" if capture else "vbox"
+        t = tally.setdefault(kind, [0, 0, 0])
         problems = []
         for e in errors.get(f, []):
             problems.append("hvdiag: %s%s" % ("%s: " % e["location"] if e.get("location") else "", e.get("message")))
         if f not in vms and not problems:
             problems.append("neither read as a VM nor reported as an error")
         if f in vms:
-            n_read += 1
+            t[0] += 1
             try:
-                theirs = vbox_facts(os.path.join(folder, f))
+                theirs = showvminfo_facts(os.path.join(folder, f)) if capture else vbox_facts(os.path.join(folder, f))
             except (ValueError, OSError) as e:
-                problems.append("the XML check cannot read it: %s" % e)
+                problems.append("the %s check cannot read it: %s" % ("key=value" if capture else "XML", e))
                 theirs = None
             if theirs is not None:
-                ours = our_vbox_facts(vms[f])
-                for field in VBOX_FIELDS:
+                ours = our_capture_facts(vms[f]) if capture else our_vbox_facts(vms[f])
+                for field in (CAPTURE_FIELDS if capture else VBOX_FIELDS):
                     if ours[field] == theirs[field]:
-                        n_agree += 1
+                        t[1] += 1
                     else:
-                        n_differ += 1
+                        t[2] += 1
                         problems.append("%s: hvdiag %r, the file %r" % (field, ours[field], theirs[field]))
         if problems:
             for p in problems:
                 r.fail(f, p)
                 r.lines.append("FAIL %s: %s" % (f, p))
+        elif capture:
+            vm = vms[f]
+            ours = our_capture_facts(vm)
+            r.lines.append("ok %s (showvminfo): %s, USB %s, %s filters, %s CPU, %s MiB" % (
+                f, vm.get("name"), ours["usbControllers"] or "none", ours["usbFilters"], ours["vcpus"],
+                ours["memoryMiB"]))
         else:
             vm = vms[f]
             r.lines.append("ok %s: %s, %s, USB %s, %s CPU, %s MiB" % (
                 f, vm.get("name"), vm.get("hardwareVersion"),
                 our_vbox_facts(vm)["usbControllers"] or "none", vm.get("vcpus"), vm.get("memoryMiB")))
     for f in others:
-        r.lines.append("note %s: not a .vbox file, not checked here" % f)
-    r.summary = ("vbox: %d .vbox files: %d read, %d with errors or differences; %d facts agree with the XML, "
-                 "%d differ%s" % (len(files), n_read, len(r.failed), n_agree, n_differ,
-                                  "; %d other files not checked" % len(others) if others else ""))
-    r.finish(files)
+        r.lines.append("note %s: neither a .vbox file nor a showvminfo capture, not checked here" % f)
+
+    def failed(group):
+        return len([f for f in group if f in r.failed])
+    v = tally.get("vbox", [0, 0, 0])
+    summary = ("vbox: %d .vbox files: %d read, %d with errors or differences; %d facts agree with the XML, %d differ"
+               % (len(files), v[0], failed(files), v[1], v[2]))
+    if captures:
+        c = tally.get("capture", [0, 0, 0])
+        summary += ("; %d showvminfo captures: %d read, %d with errors or differences; %d facts agree with their "
+                    "key=value lines, %d differ" % (len(captures), c[0], failed(captures), c[1], c[2]))
+    if others:
+        summary += "; %d other files not checked" % len(others)
+    r.summary = summary
+    r.finish(checked)
     return r
 
 
@@ -849,6 +953,22 @@ def _vbox_vm(path, **fields):
     vm.update(fields)
     return vm
 
+_SELF_CAPTURE = 'name="Lab \\"7\\""\nostype="Ubuntu (64-bit)"\nUUID="cccccccc-0000-4000-8000-000000000001"\n' \
+                'memory=4096\ncpus=2\n"SATA-0-0"="/vms/lab7/disk.vdi"\ndescription="two\nlines, usb=\\"off\\""\n' \
+                'usb="on"\nehci="off"\nxhci="on"\nUSBFilterActive1="on"\nUSBFilterName1="stick"\n' \
+                'USBFilterVendorId1="0781"\nUSBFilterActive2="off"\nUSBFilterName2="any"\n'
+_SELF_USB_ONLY = 'usb="on"\nehci="on"\nxhci="off"\n'
+
+
+def _capture_vm(path, **fields):
+    """The VM hvdiag prints for _SELF_CAPTURE, with fields replaced."""
+    vm = {"id": "cccccccc-0000-4000-8000-000000000001", "name": 'Lab "7"', "source": path,
+          "usbControllers": [{"id": "OHCI", "type": "OHCI"}, {"id": "xHCI", "type": "XHCI"}],
+          "usbFilters": [{"name": "stick"}, {"name": "any"}], "vcpus": 2, "memoryMiB": 4096}
+    vm.update(fields)
+    return vm
+
+
 # A WSDL of VirtualBox's shape, reduced to one operation (the real ones are in the corpus).
 _SELF_WSDL = """<?xml version="1.0"?>
 <wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:xsd="http://www.w3.org/2001/XMLSchema"
@@ -1077,14 +1197,14 @@ def self_test():
         def test_both_layouts_agree(self):
             new = self.write("new.vbox", _SELF_VBOX_NEW)
             old = self.write("old.vbox", _SELF_VBOX_OLD)
-            self.write("showvminfo.txt", "name=\"x\"\n")
+            self.write("README.md", "where the files come from\n")
             r, out = self.check([_vbox_vm(new), _vbox_vm(old, id="bbbbbbbb-0000-4000-8000-000000000001", name="old",
                                                          usbControllers=[{"type": "OHCI"}, {"type": "EHCI"}],
                                                          vcpus=1, memoryMiB=512)])
             self.assertEqual((["new.vbox", "old.vbox"], {}), (sorted(r.passed), r.failed), out)
             self.assertIn("10 facts agree with the XML, 0 differ", out)
             self.assertIn("ok new.vbox: new, 1.19, USB OHCI,XHCI, 2 CPU, 2048 MiB", out)
-            self.assertIn("note showvminfo.txt: not a .vbox file", out)
+            self.assertIn("note README.md: neither a .vbox file nor a showvminfo capture", out)
 
         def test_snapshot_hardware_counted_as_the_vms_fails(self):
             new = self.write("new.vbox", _SELF_VBOX_NEW)
@@ -1092,6 +1212,51 @@ def self_test():
             self.assertEqual(["new.vbox"], list(r.failed), out)
             self.assertIn("FAIL new.vbox: vcpus: hvdiag '8', the file '2'", out)
             self.assertIn("FAIL new.vbox: usbControllers: hvdiag 'OHCI', the file 'OHCI,XHCI'", out)
+
+        def test_showvminfo_captures_agree_with_their_key_value_lines(self):
+            new = self.write("new.vbox", _SELF_VBOX_NEW)
+            full = self.write("lab7.txt", _SELF_CAPTURE)
+            usb = self.write("usb-only.showvminfo", _SELF_USB_ONLY)
+            r, out = self.check([_vbox_vm(new), _capture_vm(full),
+                                 {"id": os.path.realpath(usb), "name": "usb-only.showvminfo", "source": usb,
+                                  "usbControllers": [{"type": "OHCI"}, {"type": "EHCI"}], "usbFilters": [],
+                                  "vcpus": None, "memoryMiB": None}])
+            self.assertEqual((["lab7.txt", "new.vbox", "usb-only.showvminfo"], {}), (sorted(r.passed), r.failed), out)
+            self.assertIn("2 showvminfo captures: 2 read, 0 with errors or differences; "
+                          "12 facts agree with their key=value lines, 0 differ", out)
+            self.assertIn("ok lab7.txt (showvminfo): Lab \"7\", USB OHCI,XHCI, 2 filters, 2 CPU, 4096 MiB", out)
+
+        def test_a_capture_hvdiag_reads_differently_fails(self):
+            self.write("new.vbox", _SELF_VBOX_NEW)
+            full = self.write("lab7.txt", _SELF_CAPTURE)
+            r, out = self.check([_capture_vm(full, usbFilters=[{"name": "stick"}], usbControllers=[{"type": "OHCI"}])])
+            self.assertIn("lab7.txt", r.failed, out)
+            self.assertIn("FAIL lab7.txt: usbControllers: hvdiag 'OHCI', the file 'OHCI,XHCI'", out)
+            self.assertIn("FAIL lab7.txt: usbFilters: hvdiag '1', the file '2'", out)
+
+        def test_a_capture_hvdiag_rejects_or_skips_fails(self):
+            self.write("new.vbox", _SELF_VBOX_NEW)
+            full = self.write("lab7.txt", _SELF_CAPTURE)
+            self.write("other.txt", _SELF_USB_ONLY)
+            r, out = self.check([], [{"object": full, "location": "line 7", "message": "expected key=value"}])
+            self.assertIn("FAIL lab7.txt: hvdiag: line 7: expected key=value", out)
+            self.assertIn("FAIL other.txt: neither read as a VM nor reported as an error", out)
+
+        def test_a_capture_the_check_cannot_read_fails(self):
+            self.write("new.vbox", _SELF_VBOX_NEW)
+            bad = self.write("bad.txt", 'name="x"\nthis is no setting\n')
+            r, out = self.check([_capture_vm(bad)])
+            self.assertIn("FAIL bad.txt: the key=value check cannot read it: line 2 is not key=value", out)
+
+        def test_showvminfo_pairs(self):
+            p = self.write("p.txt", '\ufeffname="a \\"b\\" \\\\ c"\n"IDE-1-0"="emptydrive"\nVideoMode="720,400,0"@0,0 1\n'
+                                     'description="x\nusb=\\"on\\"\n"\nusb="off"\nvideocapopts=\n')
+            kv = showvminfo_pairs(p)
+            self.assertEqual('a "b" \\ c', kv["name"])
+            self.assertEqual("emptydrive", kv["IDE-1-0"])
+            self.assertEqual("720,400,0", kv["VideoMode"])
+            self.assertEqual("off", kv["usb"])
+            self.assertEqual("", kv["videocapopts"])
 
         def test_an_error_fails_the_file_even_when_read(self):
             new = self.write("new.vbox", _SELF_VBOX_NEW)

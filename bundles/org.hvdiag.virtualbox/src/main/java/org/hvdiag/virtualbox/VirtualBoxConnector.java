@@ -19,6 +19,7 @@ import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbControllerType;
 import org.hvdiag.virtualbox.internal.ExtensionPackList;
+import org.hvdiag.virtualbox.internal.ShowVmInfo;
 import org.hvdiag.virtualbox.internal.VBoxManageCommand;
 import org.hvdiag.virtualbox.internal.VboxFileSession;
 import org.hvdiag.virtualbox.internal.VboxHostFacts;
@@ -28,17 +29,21 @@ import org.hvdiag.virtualbox.internal.VboxUrl;
 /**
  * VirtualBox hosts through the VirtualBox web service (vboxwebsrv, as phpVirtualBox and RemoteBox
  * use it): {@code vbox://user@host[:18083]}, or {@code vbox+https://} when vboxwebsrv runs with TLS
- * (verified, or pinned by thumbprint). A .vbox file or a folder of them is audited offline; fixes go
- * through the web service only, since VirtualBox rewrites its .vbox files while it runs.
+ * (verified, or pinned by thumbprint). A .vbox file, saved showvminfo output, or a folder of them is
+ * audited offline; fixes go through the web service only, since VirtualBox rewrites its .vbox files
+ * while it runs.
  */
 @Component(service = Connector.class)
 public final class VirtualBoxConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("virtualbox", HypervisorKind.VIRTUALBOX,
-            "VirtualBox hosts over the VirtualBox web service (vboxwebsrv), or .vbox files offline (audit only)",
+            "VirtualBox hosts over the VirtualBox web service (vboxwebsrv), or .vbox files and saved showvminfo output "
+                    + "offline (audit only)",
             List.of(new TargetForm.Url(VboxUrl.PLAIN, "vbox://user@host[:18083]"),
                     new TargetForm.Url(VboxUrl.TLS, "vbox+https://user@host[:port]"),
-                    new TargetForm.Files(".vbox", "a .vbox file or a folder of them")),
+                    new TargetForm.Files(".vbox", "a .vbox file or a folder of them"),
+                    new TargetForm.Files(ShowVmInfo.EXTENSION,
+                            "saved 'VBoxManage showvminfo VM --machinereadable' output (.showvminfo, or .txt)")),
             true, options());
 
     private static List<ConnectorOption> options() {
@@ -51,6 +56,16 @@ public final class VirtualBoxConnector implements Connector {
     @Override
     public ConnectorDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /**
+     * Also a .txt file named on its own that holds showvminfo output: admins save it as
+     * "vm.txt". A folder is claimed only through its .vbox or .showvminfo files, never for .txt
+     * files alone, which any folder of notes has.
+     */
+    @Override
+    public boolean accepts(String target) {
+        return DESCRIPTOR.accepts(target) || ShowVmInfo.isSavedOutputFile(target);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.hvdiag.core.model.Inventory;
 import org.hvdiag.core.model.Vm;
 
 /**
- * A .vbox file or a folder of them, audited only. Holds nothing open: every inventory reads the
+ * A .vbox file, saved showvminfo output, or a folder of them, audited only. Holds nothing open: every inventory reads the
  * files afresh. Every push and undo is refused: VirtualBox keeps a registered VM's settings in
  * memory and writes them back over the file, so an edit would be lost or, worse, half kept.
  */
@@ -47,7 +47,7 @@ public final class VboxFileSession implements Session {
 
     static VboxFileSession open(Path target, Endpoint endpoint, VBoxManageCommand vboxManage) throws ConnectorException {
         if (!Files.exists(target)) {
-            throw new ConnectorException(target + ": no such file or folder (expected a .vbox file or a folder of them)");
+            throw new ConnectorException(target + ": no such file or folder (expected a .vbox file, saved VBoxManage showvminfo output, or a folder of them)");
         }
         return new VboxFileSession(endpoint.target(), target, VboxHostFacts.stated(endpoint), vboxManage);
     }

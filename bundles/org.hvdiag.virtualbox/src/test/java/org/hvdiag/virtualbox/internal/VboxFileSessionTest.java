@@ -117,7 +117,7 @@ class VboxFileSessionTest {
         assertTrue(e.getMessage().startsWith("option host-cores: '0' is not a count"), e.getMessage());
         Path gone = dir.resolve("gone");
         e = assertThrows(ConnectorException.class, () -> VboxFileSession.open(gone, Endpoint.of(gone.toString()), vboxManage));
-        assertEquals(gone + ": no such file or folder (expected a .vbox file or a folder of them)", e.getMessage());
+        assertEquals(gone + ": no such file or folder (expected a .vbox file, saved VBoxManage showvminfo output, or a folder of them)", e.getMessage());
     }
 
     @Test
