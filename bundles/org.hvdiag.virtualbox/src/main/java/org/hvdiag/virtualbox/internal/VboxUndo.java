@@ -20,9 +20,8 @@ import org.hvdiag.core.model.Vm;
  * are rewritten in their old order when they differ. A VM changed since the fix is left alone.
  * <p>
  * An entry the push could not finish (killed, server gone, no after-state) is restored too when the
- * VM is not as
- * before: VirtualBox's saveSettings writes a machine's settings all at once, so such a VM is either
- * untouched or exactly as the push left it.
+ * VM is not as before: VirtualBox's saveSettings writes a machine's settings all at once, so such a
+ * VM is either untouched or exactly as the push left it.
  */
 final class VboxUndo {
     private final WebSession ws;
