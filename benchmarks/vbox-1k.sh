@@ -2,7 +2,8 @@
 # End-to-end benchmark of the VirtualBox connector against the loopback vboxwebsrv endpoint serving
 # COUNT VMs (default 1,000) generated from examples/vbox-lab, in one run:
 #   (a) floor: the requests one inventory read makes, recorded by the endpoint and sent again one
-#       after another over one keep-alive connection by a single curl process (--next between them);
+#       after another by a single curl process (--next between them) over keep-alive connections
+#       (the endpoint, like vboxwebsrv, closes one after 100 requests; curl then opens the next);
 #   (b) the connector's Session.inventory() in a warm JVM (-Xmx128m), which reads several VMs at once
 #       over several keep-alive connections; peak RSS of that JVM.
 # Prints calls per read, medians of RUNS runs, (b)/(a) (aim: at most 0.5) and peak RSS (aim: at
@@ -75,6 +76,6 @@ read -r fetch fetch_vms fetch_calls <"$work/fetch.out"
 rss=$(( $(tail -n 1 "$work/fetch.rss") / 1024 ))
 
 echo "VirtualBox connector against the loopback vboxwebsrv endpoint: $count VMs, median of $runs runs, $(nproc) cores"
-printf '(a) floor: %d calls, one curl, one keep-alive connection   %6.2f s   (%s of them faults in the last replay)\n' "$floor_calls" "$floor" "$faults"
+printf '(a) floor: %d calls in order, one curl, keep-alive       %6.2f s   (%s of them faults in the last replay)\n' "$floor_calls" "$floor" "$faults"
 printf '(b) connector inventory, warm JVM: %d calls, %d VMs          %6.2f s   (-Xmx128m, peak RSS %d MiB)\n' "$fetch_calls" "$fetch_vms" "$fetch" "$rss"
 printf '(b)/(a) = %.2f (aim: at most 0.5); peak RSS %d MiB (aim: at most 256)\n' "$(echo "$fetch / $floor" | bc -l)" "$rss"
