@@ -24,6 +24,7 @@ import org.hvdiag.core.connector.ApplyResult.Outcome;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.journal.JournalEntry;
+import org.hvdiag.core.journal.UndoOrder;
 import org.hvdiag.core.model.UsbDevice;
 import org.hvdiag.core.model.Vm;
 
@@ -42,15 +43,8 @@ final class VsphereUndo {
     }
 
     List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) throws ConnectorException {
-        List<JournalEntry> newestFirst = new ArrayList<>(entries);
-        Collections.reverse(newestFirst);
-        progress.begin("Restoring " + entries.size() + " VMs on " + vim.url().hostAndPort(), entries.size());
-        List<ApplyResult> results = new ArrayList<>();
-        for (JournalEntry e : newestFirst) {
-            results.add(undoOne(e));
-            progress.worked(1);
-        }
-        return results;
+        return UndoOrder.newestFirst(entries, progress,
+                "Restoring " + entries.size() + " VMs on " + vim.url().hostAndPort(), this::undoOne);
     }
 
     private ApplyResult undoOne(JournalEntry e) {

@@ -1,18 +1,15 @@
 package org.hvdiag.virtualbox.internal;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hvdiag.core.connector.FolderWalk;
 import org.hvdiag.core.model.ObjectError;
 
 /**
@@ -97,38 +94,11 @@ public final class VboxFolder {
 
     private static void list(Path root, List<Path> files, List<ObjectError> errors) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!attrs.isDirectory() && isMachineFile(file)) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    errors.add(new ObjectError(file.toString(), "", "cannot read: " + reason(e)));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    if (e != null) {
-                        errors.add(new ObjectError(dir.toString(), "", "cannot list the folder: " + reason(e)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FolderWalk.Found found = FolderWalk.walk(root, (path, directory) -> !directory && isMachineFile(path));
+            files.addAll(found.files());
+            errors.addAll(found.errors());
         } catch (IOException e) {
-            errors.add(new ObjectError(root.toString(), "", "cannot list the folder: " + reason(e)));
+            errors.add(new ObjectError(root.toString(), "", "cannot list the folder: " + FolderWalk.reason(e)));
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

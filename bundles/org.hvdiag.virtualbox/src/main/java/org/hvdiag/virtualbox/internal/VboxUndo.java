@@ -2,7 +2,6 @@ package org.hvdiag.virtualbox.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.hvdiag.core.connector.ApplyResult.Outcome;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.journal.JournalEntry;
+import org.hvdiag.core.journal.UndoOrder;
 import org.hvdiag.core.model.Vm;
 
 /**
@@ -33,15 +33,8 @@ final class VboxUndo {
     }
 
     List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
-        List<JournalEntry> newestFirst = new ArrayList<>(entries);
-        Collections.reverse(newestFirst);
-        progress.begin("Restoring " + entries.size() + " VMs on " + ws.web().url().hostAndPort(), entries.size());
-        List<ApplyResult> results = new ArrayList<>();
-        for (JournalEntry e : newestFirst) {
-            results.add(undoOne(e));
-            progress.worked(1);
-        }
-        return results;
+        return UndoOrder.newestFirst(entries, progress,
+                "Restoring " + entries.size() + " VMs on " + ws.web().url().hostAndPort(), this::undoOne);
     }
 
     private ApplyResult undoOne(JournalEntry e) {

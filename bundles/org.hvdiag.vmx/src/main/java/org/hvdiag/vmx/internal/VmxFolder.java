@@ -1,15 +1,10 @@
 package org.hvdiag.vmx.internal;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitor;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.hvdiag.core.connector.FolderWalk;
 import org.hvdiag.core.model.ObjectError;
 
 /**
@@ -27,57 +22,21 @@ final class VmxFolder {
     }
 
     static Listing list(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
-        List<ObjectError> errors = new ArrayList<>();
-        Files.walkFileTree(root, new FileVisitor<>() {
+        FolderWalk.Found found = FolderWalk.walk(root, new FolderWalk.Choice() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(root)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String name = dir.getFileName().toString();
-                if (LockFolder.isLockName(name)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (isVmxName(name)) {
-                    files.add(dir);
-                }
-                return FileVisitResult.CONTINUE;
+            public boolean skip(Path dir) {
+                return LockFolder.isLockName(dir.getFileName().toString());
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (isVmxName(file.getFileName().toString())) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                errors.add(new ObjectError(file.toString(), "", "cannot read: " + reason(e)));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                if (e != null) {
-                    errors.add(new ObjectError(dir.toString(), "", "cannot list the folder: " + reason(e)));
-                }
-                return FileVisitResult.CONTINUE;
+            public boolean take(Path path, boolean directory) {
+                return isVmxName(path.getFileName().toString());
             }
         });
-        return new Listing(files, errors);
+        return new Listing(found.files(), found.errors());
     }
 
     static boolean isVmxName(String name) {
         return name.length() > 4 && name.regionMatches(true, name.length() - 4, ".vmx", 0, 4);
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -3,15 +3,14 @@ package org.hvdiag.vmx.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ApplyResult.Outcome;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.journal.JournalEntry;
+import org.hvdiag.core.journal.UndoOrder;
 import org.hvdiag.core.model.Vm;
 
 /**
@@ -30,19 +29,8 @@ final class VmxUndo {
     }
 
     List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
-        List<JournalEntry> newestFirst = new ArrayList<>(entries);
-        Collections.reverse(newestFirst);
-        progress.begin("Restoring " + entries.size() + " .vmx files", entries.size());
-        List<ApplyResult> results = new ArrayList<>(entries.size());
-        for (JournalEntry e : newestFirst) {
-            if (progress.isCanceled()) {
-                results.add(new ApplyResult(e.vmId(), e.vmName(), Outcome.SKIPPED, "cancelled", null));
-                continue;
-            }
-            results.add(undoOne(e));
-            progress.worked(1);
-        }
-        return results;
+        return UndoOrder.newestFirst(entries, progress,
+                "Restoring " + entries.size() + " .vmx files", this::undoOne);
     }
 
     private ApplyResult undoOne(JournalEntry e) {
