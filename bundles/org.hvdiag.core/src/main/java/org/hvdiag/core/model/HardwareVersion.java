@@ -31,6 +31,24 @@ public record HardwareVersion(Family family, int major, int minor) implements Co
         }
     }
 
+    public static HardwareVersion hyperv(int major, int minor) {
+        return new HardwareVersion(Family.HYPERV, major, minor);
+    }
+
+    /** Parses a Hyper-V configuration version as Get-VM and Get-VMHostSupportedVersion print it: "9.0". */
+    public static HardwareVersion parseHyperv(String text) {
+        String t = text == null ? "" : text.trim();
+        int dot = t.indexOf('.');
+        try {
+            if (dot > 0 && dot < t.length() - 1) {
+                return hyperv(Integer.parseInt(t.substring(0, dot)), Integer.parseInt(t.substring(dot + 1)));
+            }
+        } catch (IllegalArgumentException e) {
+            // not digits, or negative: the one message below
+        }
+        throw new IllegalArgumentException("not a Hyper-V configuration version: '" + text + "' (expected e.g. 9.0)");
+    }
+
     public boolean isAtLeast(HardwareVersion other) {
         return compareTo(other) >= 0;
     }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * UUID, a file path). {@code rawProperties} keeps the hypervisor's own keys and values so findings
  * can show the evidence as the admin would find it in the hypervisor's tools.
  * Counts that the hypervisor did not report are -1; booleans that it did not report are false.
+ * {@code hyperv} holds what only Hyper-V has (generation, dynamic memory, integration services,
+ * Secure Boot template); it is null for every other hypervisor.
  */
 public record Vm(
         String id,
@@ -33,7 +35,8 @@ public record Vm(
         String toolsUpgradePolicy,
         int snapshotCount,
         PowerOffBehaviour powerOffBehaviour,
-        Map<String, String> rawProperties) {
+        Map<String, String> rawProperties,
+        HypervSettings hyperv) {
 
     public Vm {
         Objects.requireNonNull(id, "id");
@@ -91,7 +94,7 @@ public record Vm(
         b.deviceHotplug = deviceHotplug; b.usbControllers = usbControllers; b.usbDevices = usbDevices;
         b.usbFilters = usbFilters; b.toolsState = toolsState; b.toolsVersion = toolsVersion;
         b.toolsUpgradePolicy = toolsUpgradePolicy; b.snapshotCount = snapshotCount;
-        b.powerOffBehaviour = powerOffBehaviour; b.rawProperties = rawProperties;
+        b.powerOffBehaviour = powerOffBehaviour; b.rawProperties = rawProperties; b.hyperv = hyperv;
         return b;
     }
 
@@ -120,6 +123,7 @@ public record Vm(
         private int snapshotCount = -1;
         private PowerOffBehaviour powerOffBehaviour;
         private Map<String, String> rawProperties = Map.of();
+        private HypervSettings hyperv;
 
         private Builder(String id, HypervisorKind kind) {
             this.id = id;
@@ -147,11 +151,12 @@ public record Vm(
         public Builder snapshotCount(int v) { snapshotCount = v; return this; }
         public Builder powerOffBehaviour(PowerOffBehaviour v) { powerOffBehaviour = v; return this; }
         public Builder rawProperties(Map<String, String> v) { rawProperties = v; return this; }
+        public Builder hyperv(HypervSettings v) { hyperv = v; return this; }
 
         public Vm build() {
             return new Vm(id, name, hostId, source, kind, powerState, hardwareVersion, firmware, guestOs, vcpus,
                     memoryMiB, cpuHotAdd, memoryHotAdd, deviceHotplug, usbControllers, usbDevices, usbFilters,
-                    toolsState, toolsVersion, toolsUpgradePolicy, snapshotCount, powerOffBehaviour, rawProperties);
+                    toolsState, toolsVersion, toolsUpgradePolicy, snapshotCount, powerOffBehaviour, rawProperties, hyperv);
         }
     }
 }

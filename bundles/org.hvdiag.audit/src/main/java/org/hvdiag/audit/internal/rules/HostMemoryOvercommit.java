@@ -14,11 +14,10 @@ import org.hvdiag.audit.RuleInfo;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
-import org.hvdiag.core.model.PowerState;
 import org.hvdiag.core.model.Vm;
 
 /**
- * Counts the VMs that are powered on, since only they hold memory. A folder of .vmx files has no
+ * Counts the VMs that are powered on (or paused, which Hyper-V VMs can be), since only they hold memory. A folder of .vmx files has no
  * running VMs to see; then every VM configured for the host is counted, as the load the host would
  * carry if they all ran, and the message says so.
  */
@@ -56,7 +55,7 @@ public final class HostMemoryOvercommit extends BuiltInRule implements HostRule 
             }
             all++;
             allTotal += m;
-            if (vm.powerState() == PowerState.POWERED_ON) {
+            if (vm.powerState().holdsMemory()) {
                 on++;
                 onTotal += m;
             }
