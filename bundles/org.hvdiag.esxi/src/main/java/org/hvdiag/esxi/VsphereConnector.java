@@ -73,5 +73,11 @@ public final class VsphereConnector implements Connector {
         @Override public ChangeSupport removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return RUNNING; }
         @Override public ChangeSupport setAutoConnect(ConfigChange.SetAutoConnect c) { return RUNNING; }
         @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return RUNNING; }
+        // Hyper-V's own settings: vSphere has none of them.
+        @Override public ChangeSupport setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setDynamicMemory(ConfigChange.SetDynamicMemory c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setNestedVirtualization(ConfigChange.SetNestedVirtualization c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setIntegrationService(ConfigChange.SetIntegrationService c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) { return ChangeSupport.UNSUPPORTED; }
     }
 }

@@ -119,6 +119,12 @@ public final class VirtualBoxConnector implements Connector {
         @Override public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return NO; }
         @Override public ChangeSupport setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return NO; }
         @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return NO; }
+        // Hyper-V's own settings: VirtualBox has none of them.
+        @Override public ChangeSupport setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) { return NO; }
+        @Override public ChangeSupport setDynamicMemory(ConfigChange.SetDynamicMemory c) { return NO; }
+        @Override public ChangeSupport setNestedVirtualization(ConfigChange.SetNestedVirtualization c) { return NO; }
+        @Override public ChangeSupport setIntegrationService(ConfigChange.SetIntegrationService c) { return NO; }
+        @Override public ChangeSupport setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) { return NO; }
 
         private static ChangeSupport controller(UsbControllerType type) {
             return type == UsbControllerType.UHCI ? NO : OFF;

@@ -86,5 +86,11 @@ public final class VmxConnector implements Connector {
         @Override public ChangeSupport setVcpus(ConfigChange.SetVcpus c) { return OFF; }
         @Override public ChangeSupport setMemory(ConfigChange.SetMemory c) { return OFF; }
         @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return OFF; }
+        // Hyper-V's own settings: a .vmx has nothing to hold them.
+        @Override public ChangeSupport setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setDynamicMemory(ConfigChange.SetDynamicMemory c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setNestedVirtualization(ConfigChange.SetNestedVirtualization c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setIntegrationService(ConfigChange.SetIntegrationService c) { return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) { return ChangeSupport.UNSUPPORTED; }
     }
 }

@@ -96,8 +96,9 @@ public record ChangePlan(String vmId, String vmName, List<String> ruleIds, List<
 
     /**
      * Devices and filters go before controllers are removed, controllers are removed before new ones
-     * are added (a replaced controller frees its slot), and the hardware upgrade comes last so a
-     * failed upgrade leaves the reversible changes made and journalled.
+     * are added (a replaced controller frees its slot), dynamic memory is settled before nested
+     * virtualization is exposed, and the hardware upgrade comes last so a failed upgrade leaves the
+     * reversible changes made and journalled.
      */
     static List<ConfigChange> orderForApply(List<ConfigChange> changes) {
         List<ConfigChange> sorted = new ArrayList<>(changes);
@@ -124,6 +125,11 @@ public record ChangePlan(String vmId, String vmName, List<String> ruleIds, List<
         @Override public Set<String> setVcpus(ConfigChange.SetVcpus c) { return Set.of(); }
         @Override public Set<String> setMemory(ConfigChange.SetMemory c) { return Set.of(); }
         @Override public Set<String> setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return Set.of(); }
+        @Override public Set<String> setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) { return Set.of(); }
+        @Override public Set<String> setDynamicMemory(ConfigChange.SetDynamicMemory c) { return Set.of(); }
+        @Override public Set<String> setNestedVirtualization(ConfigChange.SetNestedVirtualization c) { return Set.of(); }
+        @Override public Set<String> setIntegrationService(ConfigChange.SetIntegrationService c) { return Set.of(); }
+        @Override public Set<String> setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) { return Set.of(); }
     }
 
     /** Rank in the order of {@link #orderForApply}. */
@@ -139,7 +145,13 @@ public record ChangePlan(String vmId, String vmName, List<String> ruleIds, List<
         @Override public Integer setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return 5; }
         @Override public Integer setVcpus(ConfigChange.SetVcpus c) { return 6; }
         @Override public Integer setMemory(ConfigChange.SetMemory c) { return 6; }
+        @Override public Integer setDynamicMemory(ConfigChange.SetDynamicMemory c) { return 6; }
         @Override public Integer setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return 7; }
+        @Override public Integer setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) { return 7; }
+        @Override public Integer setIntegrationService(ConfigChange.SetIntegrationService c) { return 7; }
+        @Override public Integer setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) { return 7; }
+        // After dynamic memory (rank 6): nested virtualization does not work with dynamic memory on.
+        @Override public Integer setNestedVirtualization(ConfigChange.SetNestedVirtualization c) { return 7; }
         @Override public Integer upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return 8; }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hvdiag.core.model.HardwareVersion;
+import org.hvdiag.core.model.HypervSettings;
 import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbDevice;
@@ -69,6 +70,7 @@ public final class ChangePreview {
         private final List<UsbFilter> filters;
         private final Map<String, String> raw;
         private final Vm.Builder b;
+        private HypervSettings hyperv;
 
         ModelEdits(Vm vm) {
             this.vm = vm;
@@ -77,6 +79,7 @@ public final class ChangePreview {
             filters = new ArrayList<>(vm.usbFilters());
             raw = new HashMap<>(vm.rawProperties());
             b = vm.toBuilder();
+            hyperv = vm.hyperv();
         }
 
         Vm result() {
@@ -182,6 +185,61 @@ public final class ChangePreview {
         public Void setAdvancedSetting(ConfigChange.SetAdvancedSetting s) {
             setAdvanced(b, raw, s);
             return null;
+        }
+
+        @Override
+        public Void setAutomaticStopAction(ConfigChange.SetAutomaticStopAction s) {
+            hyperv(s);
+            b.powerOffBehaviour(s.action());
+            return null;
+        }
+
+        /** Values the change leaves at -1 keep theirs; the startup memory is SetMemory's. */
+        @Override
+        public Void setDynamicMemory(ConfigChange.SetDynamicMemory s) {
+            HypervSettings.DynamicMemory was = hyperv(s).dynamicMemory();
+            edit(hyperv(s).withDynamicMemory(new HypervSettings.DynamicMemory(s.enabled(),
+                    s.minimumMiB() > 0 ? s.minimumMiB() : was.minimumMiB(),
+                    s.maximumMiB() > 0 ? s.maximumMiB() : was.maximumMiB(),
+                    s.bufferPercent() > 0 ? s.bufferPercent() : was.bufferPercent())));
+            return null;
+        }
+
+        @Override
+        public Void setNestedVirtualization(ConfigChange.SetNestedVirtualization s) {
+            edit(hyperv(s).withNestedVirtualization(s.exposed()));
+            return null;
+        }
+
+        @Override
+        public Void setIntegrationService(ConfigChange.SetIntegrationService s) {
+            HypervSettings h = hyperv(s);
+            // Enable-VMIntegrationService fails for a name the VM does not list.
+            require(h.integrationService(s.name()) != null, s);
+            edit(h.withIntegrationService(s.name(), s.enabled()));
+            return null;
+        }
+
+        @Override
+        public Void setSecureBootTemplate(ConfigChange.SetSecureBootTemplate s) {
+            HypervSettings h = hyperv(s);
+            // Generation 1 has BIOS firmware: Set-VMFirmware refuses it.
+            require(h.generation() == 2, s);
+            edit(h.withSecureBootTemplate(s.template()));
+            return null;
+        }
+
+        /** The VM's Hyper-V settings as earlier changes of the plan left them; refused on other hypervisors. */
+        private HypervSettings hyperv(ConfigChange c) {
+            if (hyperv == null) {
+                throw new IllegalArgumentException("cannot " + c.describe() + ": " + vm.name() + " is not a Hyper-V VM");
+            }
+            return hyperv;
+        }
+
+        private void edit(HypervSettings h) {
+            hyperv = h;
+            b.hyperv(h);
         }
     }
 

@@ -1,8 +1,11 @@
 package org.hvdiag.core.change;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.hvdiag.core.model.HardwareVersion;
+import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.UsbControllerType;
 
 /**
@@ -43,6 +46,16 @@ public sealed interface ConfigChange {
         R setMemory(SetMemory change);
 
         R setAdvancedSetting(SetAdvancedSetting change);
+
+        R setAutomaticStopAction(SetAutomaticStopAction change);
+
+        R setDynamicMemory(SetDynamicMemory change);
+
+        R setNestedVirtualization(SetNestedVirtualization change);
+
+        R setIntegrationService(SetIntegrationService change);
+
+        R setSecureBootTemplate(SetSecureBootTemplate change);
     }
 
     record AddUsbController(UsbControllerType type) implements ConfigChange {
@@ -80,7 +93,7 @@ public sealed interface ConfigChange {
     /** One-way on every hypervisor: undo cannot take it back. */
     record UpgradeHardwareVersion(HardwareVersion to) implements ConfigChange {
         public UpgradeHardwareVersion { Objects.requireNonNull(to); }
-        public String describe() { return "upgrade virtual hardware to " + to; }
+        public String describe() { return "upgrade virtual hardware to " + to + " (one-way: cannot be undone)"; }
         public <R> R accept(Visitor<R> v) { return v.upgradeHardwareVersion(this); }
     }
 
@@ -115,5 +128,98 @@ public sealed interface ConfigChange {
         public SetAdvancedSetting { Objects.requireNonNull(key); }
         public String describe() { return value == null ? "remove setting " + key : "set " + key + " = \"" + value + "\""; }
         public <R> R accept(Visitor<R> v) { return v.setAdvancedSetting(this); }
+    }
+
+    // Hyper-V's own settings (Vm.hyperv). They are separate kinds rather than SetAdvancedSetting keys
+    // because Hyper-V has no key/value store: each is one cmdlet parameter the connector maps.
+
+    /**
+     * What Hyper-V does with the VM when the host shuts down (Set-VM -AutomaticStopAction): HARD is
+     * TurnOff, SOFT ShutDown, SAVE Save. It is the model's power-off behaviour, so the rule that
+     * judges VMware's power-off button judges this too.
+     */
+    record SetAutomaticStopAction(PowerOffBehaviour action) implements ConfigChange {
+        public SetAutomaticStopAction {
+            Objects.requireNonNull(action);
+            if (action == PowerOffBehaviour.DEFAULT) {
+                throw new IllegalArgumentException("Hyper-V has no default automatic stop action to set: TurnOff, Save or ShutDown");
+            }
+        }
+        public String describe() { return "set automatic stop action to " + hypervName(action); }
+        public <R> R accept(Visitor<R> v) { return v.setAutomaticStopAction(this); }
+
+        /** The value as Set-VM takes it. */
+        public static String hypervName(PowerOffBehaviour action) {
+            return switch (action) {
+                case HARD -> "TurnOff";
+                case SOFT -> "ShutDown";
+                case SAVE -> "Save";
+                case DEFAULT -> "(not set)";
+            };
+        }
+    }
+
+    /**
+     * Dynamic memory on or off, with its minimum, maximum and buffer (Set-VMMemory); -1 leaves a value
+     * as it is. The startup memory is {@link SetMemory}. Hyper-V takes a buffer of 5 to 2000 percent.
+     */
+    record SetDynamicMemory(boolean enabled, long minimumMiB, long maximumMiB, int bufferPercent) implements ConfigChange {
+        public SetDynamicMemory {
+            if (minimumMiB < -1 || maximumMiB < -1 || minimumMiB == 0 || maximumMiB == 0) {
+                throw new IllegalArgumentException("dynamic memory minimum and maximum must be positive MiB or -1 (unchanged), were "
+                        + minimumMiB + " and " + maximumMiB);
+            }
+            if (minimumMiB > 0 && maximumMiB > 0 && minimumMiB > maximumMiB) {
+                throw new IllegalArgumentException("dynamic memory minimum " + minimumMiB + " MiB is above the maximum "
+                        + maximumMiB + " MiB");
+            }
+            if (bufferPercent != -1 && (bufferPercent < 5 || bufferPercent > 2000)) {
+                throw new IllegalArgumentException("memory buffer must be 5 to 2000 percent (Set-VMMemory), was " + bufferPercent);
+            }
+        }
+
+        /** Dynamic memory off, the VM keeping its startup memory as fixed memory. */
+        public static SetDynamicMemory off() {
+            return new SetDynamicMemory(false, -1, -1, -1);
+        }
+
+        public String describe() {
+            List<String> values = new ArrayList<>();
+            if (minimumMiB > 0) values.add("minimum " + minimumMiB + " MiB");
+            if (maximumMiB > 0) values.add("maximum " + maximumMiB + " MiB");
+            if (bufferPercent > 0) values.add("buffer " + bufferPercent + "%");
+            return "turn dynamic memory " + (enabled ? "on" : "off")
+                    + (values.isEmpty() ? "" : " (" + String.join(", ", values) + ")");
+        }
+        public <R> R accept(Visitor<R> v) { return v.setDynamicMemory(this); }
+    }
+
+    /** Exposes the processor's virtualization extensions to the guest (nested virtualization); Hyper-V needs the VM off. */
+    record SetNestedVirtualization(boolean exposed) implements ConfigChange {
+        public String describe() {
+            return exposed ? "expose virtualization extensions to the guest (nested virtualization)"
+                    : "stop exposing virtualization extensions to the guest (nested virtualization)";
+        }
+        public <R> R accept(Visitor<R> v) { return v.setNestedVirtualization(this); }
+    }
+
+    /** One integration service on or off, named as Get-VMIntegrationService prints it ("Shutdown"). */
+    record SetIntegrationService(String name, boolean enabled) implements ConfigChange {
+        public SetIntegrationService {
+            Objects.requireNonNull(name);
+            if (name.isBlank()) throw new IllegalArgumentException("integration service name is empty");
+        }
+        public String describe() { return (enabled ? "turn on" : "turn off") + " integration service " + name; }
+        public <R> R accept(Visitor<R> v) { return v.setIntegrationService(this); }
+    }
+
+    /** The Secure Boot template of a generation 2 VM (Set-VMFirmware -SecureBootTemplate). */
+    record SetSecureBootTemplate(String template) implements ConfigChange {
+        public SetSecureBootTemplate {
+            Objects.requireNonNull(template);
+            if (template.isBlank()) throw new IllegalArgumentException("Secure Boot template is empty");
+        }
+        public String describe() { return "set Secure Boot template to " + template; }
+        public <R> R accept(Visitor<R> v) { return v.setSecureBootTemplate(this); }
     }
 }

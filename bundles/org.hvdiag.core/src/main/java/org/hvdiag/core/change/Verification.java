@@ -26,7 +26,9 @@ import org.hvdiag.core.model.Vm;
 public final class Verification {
     private static final EnumSet<VmField> SCALARS = EnumSet.of(VmField.HARDWARE_VERSION, VmField.VCPUS,
             VmField.MEMORY_MIB, VmField.CPU_HOT_ADD, VmField.MEMORY_HOT_ADD, VmField.DEVICE_HOTPLUG,
-            VmField.TOOLS_UPGRADE_POLICY, VmField.POWER_OFF_BEHAVIOUR);
+            VmField.TOOLS_UPGRADE_POLICY, VmField.POWER_OFF_BEHAVIOUR, VmField.DYNAMIC_MEMORY,
+            VmField.MEMORY_MINIMUM_MIB, VmField.MEMORY_MAXIMUM_MIB, VmField.MEMORY_BUFFER_PERCENT,
+            VmField.NESTED_VIRTUALIZATION, VmField.INTEGRATION_SERVICES, VmField.SECURE_BOOT_TEMPLATE);
 
     private Verification() {
     }

@@ -2,6 +2,7 @@ package org.hvdiag.core.change;
 
 import java.util.function.Function;
 
+import org.hvdiag.core.model.HypervSettings;
 import org.hvdiag.core.model.UsbDevice;
 import org.hvdiag.core.model.UsbFilter;
 import org.hvdiag.core.model.Vm;
@@ -24,7 +25,16 @@ public enum VmField {
     MEMORY_HOT_ADD("memory hot-add", vm -> String.valueOf(vm.memoryHotAdd())),
     DEVICE_HOTPLUG("device hot-plug", vm -> String.valueOf(vm.deviceHotplug())),
     TOOLS_UPGRADE_POLICY("tools upgrade policy", Vm::toolsUpgradePolicy),
-    POWER_OFF_BEHAVIOUR("power-off behaviour", vm -> vm.powerOffBehaviour().name());
+    POWER_OFF_BEHAVIOUR("power-off behaviour", vm -> vm.powerOffBehaviour().name()),
+    // Hyper-V's own settings; "" for a VM of another hypervisor, so journals of those stay as they were.
+    DYNAMIC_MEMORY("dynamic memory", vm -> hyperv(vm, h -> String.valueOf(h.dynamicMemory().enabled()))),
+    MEMORY_MINIMUM_MIB("minimum memory (MiB)", vm -> hyperv(vm, h -> String.valueOf(h.dynamicMemory().minimumMiB()))),
+    MEMORY_MAXIMUM_MIB("maximum memory (MiB)", vm -> hyperv(vm, h -> String.valueOf(h.dynamicMemory().maximumMiB()))),
+    MEMORY_BUFFER_PERCENT("memory buffer (%)", vm -> hyperv(vm, h -> String.valueOf(h.dynamicMemory().bufferPercent()))),
+    NESTED_VIRTUALIZATION("nested virtualization", vm -> hyperv(vm, h -> String.valueOf(h.nestedVirtualization()))),
+    INTEGRATION_SERVICES("integration services", vm -> hyperv(vm, h -> join(h.integrationServices().entrySet().stream()
+            .map(e -> e.getKey() + "=" + (e.getValue() ? "on" : "off")).sorted().toList()))),
+    SECURE_BOOT_TEMPLATE("Secure Boot template", vm -> hyperv(vm, HypervSettings::secureBootTemplate));
 
     private final String label;
     private final Function<Vm, String> reader;
@@ -40,6 +50,10 @@ public enum VmField {
 
     public String read(Vm vm) {
         return reader.apply(vm);
+    }
+
+    private static String hyperv(Vm vm, Function<HypervSettings, String> reader) {
+        return vm.hyperv() == null ? "" : reader.apply(vm.hyperv());
     }
 
     private static String join(java.util.List<String> parts) {

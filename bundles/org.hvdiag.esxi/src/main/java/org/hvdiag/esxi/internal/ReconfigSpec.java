@@ -143,6 +143,35 @@ final class ReconfigSpec {
             upgradeTo = c.to();
             return null;
         }
+
+        @Override
+        public Void setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) {
+            throw hypervOnly(c);
+        }
+
+        @Override
+        public Void setDynamicMemory(ConfigChange.SetDynamicMemory c) {
+            throw hypervOnly(c);
+        }
+
+        @Override
+        public Void setNestedVirtualization(ConfigChange.SetNestedVirtualization c) {
+            throw hypervOnly(c);
+        }
+
+        @Override
+        public Void setIntegrationService(ConfigChange.SetIntegrationService c) {
+            throw hypervOnly(c);
+        }
+
+        @Override
+        public Void setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) {
+            throw hypervOnly(c);
+        }
+
+        private IllegalArgumentException hypervOnly(ConfigChange c) {
+            return new IllegalArgumentException("cannot " + c.describe() + ": that is a Hyper-V setting, which vSphere does not have");
+        }
     }
 
     /** tools.upgrade.policy and powerType.powerOff are API fields on vSphere, not extraConfig keys. */

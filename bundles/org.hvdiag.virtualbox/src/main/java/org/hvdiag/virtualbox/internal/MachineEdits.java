@@ -14,6 +14,8 @@ import org.hvdiag.core.model.Vm;
  * then have at that position. A change VirtualBox cannot make here is refused before any call.
  */
 final class MachineEdits implements ConfigChange.Visitor<List<EditStep>> {
+    private static final String HYPERV_ONLY = "that is a Hyper-V setting, which VirtualBox does not have";
+
     private final List<String> filterIds = new ArrayList<>();
 
     private MachineEdits(Vm vm) {
@@ -99,6 +101,31 @@ final class MachineEdits implements ConfigChange.Visitor<List<EditStep>> {
     @Override
     public List<EditStep> setAdvancedSetting(ConfigChange.SetAdvancedSetting c) {
         throw cannot(c, "hvdiag does not write VirtualBox extra data");
+    }
+
+    @Override
+    public List<EditStep> setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) {
+        throw cannot(c, HYPERV_ONLY);
+    }
+
+    @Override
+    public List<EditStep> setDynamicMemory(ConfigChange.SetDynamicMemory c) {
+        throw cannot(c, HYPERV_ONLY);
+    }
+
+    @Override
+    public List<EditStep> setNestedVirtualization(ConfigChange.SetNestedVirtualization c) {
+        throw cannot(c, HYPERV_ONLY);
+    }
+
+    @Override
+    public List<EditStep> setIntegrationService(ConfigChange.SetIntegrationService c) {
+        throw cannot(c, HYPERV_ONLY);
+    }
+
+    @Override
+    public List<EditStep> setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) {
+        throw cannot(c, HYPERV_ONLY);
     }
 
     private static List<EditStep> machine(String operation, String parameter, String value, ConfigChange c) {

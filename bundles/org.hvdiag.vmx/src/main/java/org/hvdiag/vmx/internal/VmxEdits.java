@@ -138,6 +138,35 @@ final class VmxEdits implements ConfigChange.Visitor<Void> {
         return null;
     }
 
+    @Override
+    public Void setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) {
+        throw hypervOnly(c);
+    }
+
+    @Override
+    public Void setDynamicMemory(ConfigChange.SetDynamicMemory c) {
+        throw hypervOnly(c);
+    }
+
+    @Override
+    public Void setNestedVirtualization(ConfigChange.SetNestedVirtualization c) {
+        throw hypervOnly(c);
+    }
+
+    @Override
+    public Void setIntegrationService(ConfigChange.SetIntegrationService c) {
+        throw hypervOnly(c);
+    }
+
+    @Override
+    public Void setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) {
+        throw hypervOnly(c);
+    }
+
+    private static IllegalArgumentException hypervOnly(ConfigChange c) {
+        return new IllegalArgumentException("cannot " + c.describe() + ": that is a Hyper-V setting, which a .vmx does not have");
+    }
+
     /** "usb_xhci:4" becomes "usb_xhci:4."; anything but controller:slot is refused, lest "usb" remove all usb.* keys. */
     private static String devicePrefix(String deviceId) {
         int colon = deviceId.indexOf(':');
