@@ -32,8 +32,8 @@ public enum VmField {
     MEMORY_MAXIMUM_MIB("maximum memory (MiB)", vm -> hyperv(vm, h -> String.valueOf(h.dynamicMemory().maximumMiB()))),
     MEMORY_BUFFER_PERCENT("memory buffer (%)", vm -> hyperv(vm, h -> String.valueOf(h.dynamicMemory().bufferPercent()))),
     NESTED_VIRTUALIZATION("nested virtualization", vm -> hyperv(vm, h -> String.valueOf(h.nestedVirtualization()))),
-    INTEGRATION_SERVICES("integration services", vm -> hyperv(vm, h -> join(h.integrationServices().entrySet().stream()
-            .map(e -> e.getKey() + "=" + (e.getValue() ? "on" : "off")).sorted().toList()))),
+    INTEGRATION_SERVICES("integration services", vm -> hyperv(vm, h -> join(h.integrationServices().stream()
+            .map(s -> s.name() + "=" + (s.enabled() ? "on" : "off")).sorted().toList()))),
     SECURE_BOOT_TEMPLATE("Secure Boot template", vm -> hyperv(vm, HypervSettings::secureBootTemplate));
 
     private final String label;

@@ -1,8 +1,7 @@
 package org.hvdiag.core.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,13 +16,14 @@ import java.util.Objects;
  *
  * @param generation 1 or 2, fixed when the VM is created; -1 when unknown
  * @param nestedVirtualization ExposeVirtualizationExtensions (Get-VMProcessor)
- * @param integrationServices name to enabled, in the order Hyper-V listed them
+ * @param integrationServices in the order Hyper-V listed them; a list rather than a map so that a
+ *        rule can walk it by index without allocating (rules run on every VM of a fleet)
  * @param secureBoot Secure Boot on (generation 2 only: generation 1 has BIOS firmware)
  * @param secureBootTemplate "MicrosoftWindows", "MicrosoftUEFICertificateAuthority", "OpenSourceShieldedVM"
  * @param checkpointType "Standard", "Production", "ProductionOnly" or "Disabled"
  */
 public record HypervSettings(int generation, DynamicMemory dynamicMemory, boolean nestedVirtualization,
-        Map<String, Boolean> integrationServices, boolean secureBoot, String secureBootTemplate,
+        List<IntegrationService> integrationServices, boolean secureBoot, String secureBootTemplate,
         String checkpointType) {
 
     public static final String GUEST_SERVICE_INTERFACE = "Guest Service Interface";
@@ -45,18 +45,30 @@ public record HypervSettings(int generation, DynamicMemory dynamicMemory, boolea
         public static final DynamicMemory UNKNOWN = new DynamicMemory(false, -1, -1, -1);
     }
 
+    /** One integration service as Get-VMIntegrationService lists it: its name and whether it is enabled. */
+    public record IntegrationService(String name, boolean enabled) {
+        public IntegrationService {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
     public HypervSettings {
         dynamicMemory = dynamicMemory == null ? DynamicMemory.UNKNOWN : dynamicMemory;
         // Order kept as Hyper-V listed the services: evidence shows them as Get-VMIntegrationService does.
-        integrationServices = Collections.unmodifiableMap(new LinkedHashMap<>(
-                integrationServices == null ? Map.of() : integrationServices));
+        integrationServices = List.copyOf(integrationServices == null ? List.of() : integrationServices);
         secureBootTemplate = secureBootTemplate == null ? "" : secureBootTemplate;
         checkpointType = checkpointType == null ? "" : checkpointType;
     }
 
     /** Whether an integration service is on; null when the VM does not list it. */
     public Boolean integrationService(String name) {
-        return integrationServices.get(name);
+        for (int i = 0, n = integrationServices.size(); i < n; i++) {
+            IntegrationService s = integrationServices.get(i);
+            if (s.name().equals(name)) {
+                return s.enabled();
+            }
+        }
+        return null;
     }
 
     public HypervSettings withDynamicMemory(DynamicMemory v) {
@@ -71,9 +83,17 @@ public record HypervSettings(int generation, DynamicMemory dynamicMemory, boolea
 
     public HypervSettings withIntegrationService(String name, boolean enabled) {
         Objects.requireNonNull(name, "name");
-        Map<String, Boolean> m = new LinkedHashMap<>(integrationServices);
-        m.put(name, enabled);
-        return new HypervSettings(generation, dynamicMemory, nestedVirtualization, m, secureBoot, secureBootTemplate,
+        List<IntegrationService> list = new ArrayList<>(integrationServices);
+        int at = -1;
+        for (int i = 0; i < list.size() && at < 0; i++) {
+            at = list.get(i).name().equals(name) ? i : -1;
+        }
+        if (at < 0) {
+            list.add(new IntegrationService(name, enabled));
+        } else {
+            list.set(at, new IntegrationService(name, enabled));
+        }
+        return new HypervSettings(generation, dynamicMemory, nestedVirtualization, list, secureBoot, secureBootTemplate,
                 checkpointType);
     }
 

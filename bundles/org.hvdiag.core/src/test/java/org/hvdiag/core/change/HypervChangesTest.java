@@ -3,9 +3,7 @@ package org.hvdiag.core.change;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +17,13 @@ import org.hvdiag.core.model.Vm;
 /** Hyper-V's change kinds: what the model predicts, what it refuses, and what the verifier checks. */
 class HypervChangesTest {
 
-    private static Map<String, Boolean> services(boolean shutdown) {
-        Map<String, Boolean> m = new LinkedHashMap<>();
-        m.put(HypervSettings.GUEST_SERVICE_INTERFACE, false);
-        m.put(HypervSettings.HEARTBEAT, true);
-        m.put(HypervSettings.KEY_VALUE_PAIR_EXCHANGE, true);
-        m.put(HypervSettings.SHUTDOWN, shutdown);
-        m.put(HypervSettings.TIME_SYNCHRONIZATION, true);
-        m.put(HypervSettings.VSS, true);
-        return m;
+    private static List<HypervSettings.IntegrationService> services(boolean shutdown) {
+        return List.of(new HypervSettings.IntegrationService(HypervSettings.GUEST_SERVICE_INTERFACE, false),
+                new HypervSettings.IntegrationService(HypervSettings.HEARTBEAT, true),
+                new HypervSettings.IntegrationService(HypervSettings.KEY_VALUE_PAIR_EXCHANGE, true),
+                new HypervSettings.IntegrationService(HypervSettings.SHUTDOWN, shutdown),
+                new HypervSettings.IntegrationService(HypervSettings.TIME_SYNCHRONIZATION, true),
+                new HypervSettings.IntegrationService(HypervSettings.VSS, true));
     }
 
     /** A generation 2 Ubuntu build host with nested virtualization, dynamic memory and Shutdown off. */

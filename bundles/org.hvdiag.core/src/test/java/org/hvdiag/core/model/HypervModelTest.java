@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,20 +45,25 @@ class HypervModelTest {
 
     @Test
     void integrationServicesKeepHypervsOrderAndCannotBeChangedInPlace() {
-        Map<String, Boolean> services = new LinkedHashMap<>();
-        services.put(HypervSettings.VSS, true);
-        services.put(HypervSettings.GUEST_SERVICE_INTERFACE, false);
-        services.put(HypervSettings.HEARTBEAT, true);
+        List<HypervSettings.IntegrationService> services = new ArrayList<>(List.of(
+                new HypervSettings.IntegrationService(HypervSettings.VSS, true),
+                new HypervSettings.IntegrationService(HypervSettings.GUEST_SERVICE_INTERFACE, false),
+                new HypervSettings.IntegrationService(HypervSettings.HEARTBEAT, true)));
         HypervSettings h = new HypervSettings(2, null, false, services, true, HypervSettings.TEMPLATE_WINDOWS, "Production");
-        assertEquals(List.of("VSS", "Guest Service Interface", "Heartbeat"), List.copyOf(h.integrationServices().keySet()));
-        assertThrows(UnsupportedOperationException.class, () -> h.integrationServices().put("Shutdown", true));
-        services.put(HypervSettings.SHUTDOWN, false);
-        assertNull(h.integrationService(HypervSettings.SHUTDOWN), "a copy, not a view of the caller's map");
+        assertEquals(List.of("VSS", "Guest Service Interface", "Heartbeat"), names(h));
+        assertThrows(UnsupportedOperationException.class,
+                () -> h.integrationServices().add(new HypervSettings.IntegrationService("Shutdown", true)));
+        services.add(new HypervSettings.IntegrationService(HypervSettings.SHUTDOWN, false));
+        assertNull(h.integrationService(HypervSettings.SHUTDOWN), "a copy, not a view of the caller's list");
         assertEquals(HypervSettings.DynamicMemory.UNKNOWN, h.dynamicMemory());
         HypervSettings on = h.withIntegrationService(HypervSettings.GUEST_SERVICE_INTERFACE, true);
-        assertEquals(List.of("VSS", "Guest Service Interface", "Heartbeat"), List.copyOf(on.integrationServices().keySet()));
+        assertEquals(List.of("VSS", "Guest Service Interface", "Heartbeat"), names(on), "switched in place, not moved");
         assertEquals(Boolean.TRUE, on.integrationService(HypervSettings.GUEST_SERVICE_INTERFACE));
         assertEquals(Boolean.FALSE, h.integrationService(HypervSettings.GUEST_SERVICE_INTERFACE));
+    }
+
+    private static List<String> names(HypervSettings h) {
+        return h.integrationServices().stream().map(HypervSettings.IntegrationService::name).toList();
     }
 
     @Test
