@@ -13,6 +13,7 @@ import org.hvdiag.core.model.Firmware;
 import org.hvdiag.core.model.GuestOs;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.HypervSettings;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.PowerState;
@@ -91,10 +92,31 @@ public final class Fixture {
             case VMWARE_WORKSTATION -> new Host(HOST_ID, "ws01", kind, "Workstation 17.5", 1, 16, 32, 131072,
                     HardwareVersion.vmx(21), List.of());
             case VIRTUALBOX -> new Host(HOST_ID, "vbox01", kind, "7.1.4r165100", 1, 16, 32, 131072, null, List.of());
-            case HYPERV -> new Host(HOST_ID, "hv01", kind, "10.0.20348", 2, 16, 32, 131072,
-                    new HardwareVersion(HardwareVersion.Family.HYPERV, 10, 0), List.of());
+            case HYPERV -> hypervHost(HardwareVersion.hyperv(10, 0));
             case LIBVIRT -> new Host(HOST_ID, "kvm01", kind, "libvirt 9.0.0", 2, 16, 32, 131072, null, List.of());
         };
+    }
+
+    /** Windows Server 2022 (build 20348): configuration versions 8.0 to 10.0, new VMs at {@code defaultVersion}. */
+    public static Host hypervHost(HardwareVersion defaultVersion) {
+        return new Host(HOST_ID, "hv01", HypervisorKind.HYPERV, "10.0.20348", 2, 16, 32, 131072,
+                HardwareVersion.hyperv(10, 0), List.of(), false, HardwareVersion.hyperv(8, 0), defaultVersion);
+    }
+
+    /**
+     * Hyper-V's defaults for a new generation 2 VM: every integration service on but Guest Service
+     * Interface, Secure Boot on the MicrosoftWindows template, fixed memory, production checkpoints.
+     */
+    public static HypervSettings hypervDefaults() {
+        List<HypervSettings.IntegrationService> services = List.of(
+                new HypervSettings.IntegrationService(HypervSettings.GUEST_SERVICE_INTERFACE, false),
+                new HypervSettings.IntegrationService(HypervSettings.HEARTBEAT, true),
+                new HypervSettings.IntegrationService(HypervSettings.KEY_VALUE_PAIR_EXCHANGE, true),
+                new HypervSettings.IntegrationService(HypervSettings.SHUTDOWN, true),
+                new HypervSettings.IntegrationService(HypervSettings.TIME_SYNCHRONIZATION, true),
+                new HypervSettings.IntegrationService(HypervSettings.VSS, true));
+        return new HypervSettings(2, new HypervSettings.DynamicMemory(false, 512, 1048576, 20), false, services, true,
+                HypervSettings.TEMPLATE_WINDOWS, "Production");
     }
 
     /** A clean Windows 10 desktop on vSphere: vmx-21, 4 vCPUs, 8 GiB, an xHCI controller with a USB 3 stick. */
@@ -145,6 +167,7 @@ public final class Fixture {
                 .toolsUpgradePolicy("upgradeAtPowerCycle")
                 .snapshotCount(0)
                 .powerOffBehaviour(PowerOffBehaviour.SOFT)
+                .hyperv(kind == HypervisorKind.HYPERV ? hypervDefaults() : null)
                 .build();
     }
 

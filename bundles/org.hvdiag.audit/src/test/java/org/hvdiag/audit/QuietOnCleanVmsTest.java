@@ -42,7 +42,12 @@ class QuietOnCleanVmsTest {
                                 Fixture.filter("usbfilter:YubiKey", "YubiKey", 0x1050, 0x0407, true))).build(),
                 Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder().guestOs(Fixture.VBOX_WINDOWS_7)
                         .usbControllers(List.of(Fixture.VBOX_OHCI, Fixture.VBOX_EHCI)).build(),
-                Fixture.windows10(HypervisorKind.LIBVIRT));
+                Fixture.windows10(HypervisorKind.LIBVIRT),
+                // Hyper-V's defaults, a server guest without checkpoints, Linux on the right template.
+                Fixture.windows10(HypervisorKind.HYPERV),
+                Fixture.windows10(HypervisorKind.HYPERV).toBuilder().guestOs(Fixture.WINDOWS_2022).build(),
+                Fixture.windows10(HypervisorKind.HYPERV).toBuilder().guestOs(Fixture.UBUNTU)
+                        .hyperv(Fixture.hypervDefaults().withSecureBootTemplate("MicrosoftUEFICertificateAuthority")).build());
         Host esx = Fixture.esxHost();
         Host vbox61 = Fixture.vboxHost("6.1.50r161033", Fixture.PACK_6_1_50);
         List<Rule> rules = BuiltInRules.all();

@@ -117,7 +117,7 @@ abstract class BuiltInRule {
     }
 
     static String hardwareKey(Vm vm) {
-        return key(vm, "virtualHW.version", "hardware version");
+        return vm.kind() == HypervisorKind.HYPERV ? "configuration version" : key(vm, "virtualHW.version", "hardware version");
     }
 
     /** The guest as the admin reads it; the evidence carries the hypervisor's id for it. */

@@ -30,7 +30,10 @@ public final class HardwareOlderThanHost extends BuiltInRule implements VmRule {
                         + "vmx-21; Hyper-V 9.0 brings hibernation, 12.0 GPU partitioning). The upgrade is one-way "
                         + "(Hyper-V: needs the VM off), and a VM at the newest version no longer runs on older "
                         + "hosts, so this is information, not a warning. Not for VirtualBox: the version "
-                        + "hvdiag reads there is the settings file format (1.19 = 7.0), not virtual hardware.",
+                        + "hvdiag reads there is the settings file format (1.19 = 7.0), not virtual hardware. On "
+                        + "Hyper-V the comparison is with the host's default configuration version "
+                        + "(Get-VMHostSupportedVersion -Default), where Update-VMVersion takes a VM; the rule is quiet "
+                        + "when the host's default is unknown.",
                 "vSphere Automation API, Vm_Hardware_Upgrade (hardware versions by ESXi release); vSphere 8 Virtual "
                         + "Machine Administration (USB 3 speed by hardware version); Microsoft Docs, \"Upgrade "
                         + "virtual machine version in Hyper-V\"",
@@ -43,15 +46,18 @@ public final class HardwareOlderThanHost extends BuiltInRule implements VmRule {
         if (hw == null || host == null) {
             return;
         }
-        HardwareVersion newest = host.newestHardwareVersion();
-        if (newest == null || newest.family() != hw.family() || !hw.isOlderThan(newest)) {
+        HardwareVersion target = host.upgradeTarget();
+        if (target == null || target.family() != hw.family() || !hw.isOlderThan(target)) {
             return;
         }
-        report(findings, vm, "Virtual hardware " + hw + " is older than " + newest + ", the newest that host "
+        boolean hyperv = host.kind() == HypervisorKind.HYPERV;
+        report(findings, vm, (hyperv ? "Configuration version " : "Virtual hardware ") + hw + " is older than " + target
+                        + (hyperv ? ", the default configuration version of host " : ", the newest that host ")
                         + host.name() + (host.productVersion().isEmpty() ? "" : " (" + host.productVersion() + ")")
-                        + " supports",
-                evidence(hardwareKey(vm), hw.toString(), "host newest hardware version", newest.toString(),
+                        + (hyperv ? "" : " supports"),
+                evidence(hardwareKey(vm), hw.toString(),
+                        hyperv ? "host default configuration version" : "host newest hardware version", target.toString(),
                         "host", host.name()),
-                plan(vm, List.of(VmField.HARDWARE_VERSION), List.of(new ConfigChange.UpgradeHardwareVersion(newest))));
+                plan(vm, List.of(VmField.HARDWARE_VERSION), List.of(new ConfigChange.UpgradeHardwareVersion(target))));
     }
 }

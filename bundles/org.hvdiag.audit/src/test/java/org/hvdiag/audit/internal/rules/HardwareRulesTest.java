@@ -65,8 +65,11 @@ class HardwareRulesTest {
                     .hardwareVersion(new HardwareVersion(HardwareVersion.Family.HYPERV, 9, 0)).build();
             Host hv = Fixture.host(HypervisorKind.HYPERV);
             Finding f = only(rule, run(rule, vm, hv), vm);
-            assertEquals("9.0", f.evidence().get("hardware version"));
-            assertEquals("10.0", f.evidence().get("host newest hardware version"));
+            assertEquals("9.0", f.evidence().get("configuration version"));
+            assertEquals("10.0", f.evidence().get("host default configuration version"));
+            assertEquals("Configuration version 9.0 is older than 10.0, the default configuration version of host hv01 "
+                    + "(10.0.20348)", f.message());
+            assertEquals(List.of(new ConfigChange.UpgradeHardwareVersion(HardwareVersion.hyperv(10, 0))), f.fix().changes());
             assertFixClears(rule, vm, hv, AuditSettings.DEFAULTS);
         }
 
@@ -78,6 +81,9 @@ class HardwareRulesTest {
             Vm hyperv = windows10(HypervisorKind.HYPERV).toBuilder()
                     .hardwareVersion(new HardwareVersion(HardwareVersion.Family.HYPERV, 9, 0)).build();
             assertTrue(run(rule, hyperv, esxHost()).isEmpty(), "families differ");
+            // Hyper-V upgrades to the host's default, not to the newest it lists.
+            assertTrue(run(rule, hyperv, Fixture.hypervHost(HardwareVersion.hyperv(9, 0))).isEmpty(), "at the host's default");
+            assertTrue(run(rule, hyperv, Fixture.hypervHost(null)).isEmpty(), "host's default unknown");
             assertTrue(run(rule, windows10().toBuilder().hardwareVersion(null).build()).isEmpty(), "VM version unknown");
         }
 
