@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  *
  * @param operation the admin's word for it in messages ("Create", "Receive", ...)
  * @param action the WS-Addressing Action
- * @param messageId urn:uuid:... so a reply's RelatesTo can be matched
+ * @param messageId urn:uuid:..., so a reply's RelatesTo can be matched
  * @param xml the whole SOAP 1.2 envelope
  */
 record WsmanMessage(String operation, String action, String messageId, String xml) {

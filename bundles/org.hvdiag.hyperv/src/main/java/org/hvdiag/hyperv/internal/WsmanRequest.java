@@ -90,7 +90,7 @@ final class WsmanRequest {
 
     private WsmanMessage build(String operation, String action, String resourceUri, String shellSelector,
             Map<String, String> options, String body) {
-        String messageId = "uuid:" + UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
+        String messageId = "urn:uuid:" + UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
         StringBuilder x = new StringBuilder(1024 + body.length());
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .append("<s:Envelope xmlns:s=\"").append(WsmanNs.SOAP)

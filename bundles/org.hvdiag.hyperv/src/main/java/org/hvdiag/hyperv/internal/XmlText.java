@@ -26,7 +26,7 @@ final class XmlText {
                 default -> {
                     if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
                         throw new IllegalArgumentException("character U+" + String.format("%04X", (int) c)
-                                + " at position " + i + " cannot be sent in XML");
+                                + " (character " + (i + 1) + " of the value) cannot be sent in XML");
                     }
                     b.append(c);
                 }
