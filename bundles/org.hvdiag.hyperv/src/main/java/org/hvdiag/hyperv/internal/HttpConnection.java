@@ -33,7 +33,7 @@ final class HttpConnection implements AutoCloseable {
     private final OutputStream out;
     private final String hostHeader;
     private boolean open = true;
-    private final long openedAt = System.nanoTime();
+    private long lastUsed = System.nanoTime();
 
     /** The answer's status, the headers hvdiag acts on, and the body. */
     record Answer(int status, String contentType, String wwwAuthenticate, byte[] body) {
@@ -72,8 +72,9 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    long ageNanos() {
-        return System.nanoTime() - openedAt;
+    /** How long the connection has been idle since its last answer (or since it opened). */
+    long idleNanos() {
+        return System.nanoTime() - lastUsed;
     }
 
     /** POSTs one envelope to /wsman and reads the answer. */
@@ -140,6 +141,7 @@ final class HttpConnection implements AutoCloseable {
         if (closing) {
             close();
         }
+        lastUsed = System.nanoTime();
         return new Answer(code, contentType, challenge, bodyBytes);
     }
 

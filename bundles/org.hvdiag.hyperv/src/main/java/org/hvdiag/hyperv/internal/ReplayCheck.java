@@ -44,6 +44,10 @@ public final class ReplayCheck {
         } catch (ReplyFormatException e) {
             m.put("ok", false);
             m.put("error", e.getMessage());
+        } catch (RuntimeException e) {
+            // A crash on one reply is that reply's failure, reported with the others, not the end of the run.
+            m.put("ok", false);
+            m.put("error", "the parser crashed: " + e);
         }
         return m;
     }

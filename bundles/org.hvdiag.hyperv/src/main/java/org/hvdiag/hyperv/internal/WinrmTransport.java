@@ -20,7 +20,7 @@ import org.hvdiag.core.tls.PinnedTrust;
  * The password is only ever in the Authorization header, never in a message.
  */
 final class WinrmTransport implements WsmanTransport, AutoCloseable {
-    /** HTTP.sys drops idle connections after about two minutes: do not reuse one near that age. */
+    /** HTTP.sys drops idle connections after about two minutes: do not reuse one idle for long. */
     private static final long REUSE_NANOS = 30_000_000_000L;
 
     private final WinrmEndpoint endpoint;
@@ -126,7 +126,7 @@ final class WinrmTransport implements WsmanTransport, AutoCloseable {
     private HttpConnection take() {
         HttpConnection c = idle;
         idle = null;
-        if (c != null && (!c.isOpen() || c.ageNanos() > REUSE_NANOS)) {
+        if (c != null && (!c.isOpen() || c.idleNanos() > REUSE_NANOS)) {
             c.close();
             return null;
         }

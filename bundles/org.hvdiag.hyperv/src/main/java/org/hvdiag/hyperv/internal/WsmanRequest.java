@@ -2,6 +2,7 @@ package org.hvdiag.hyperv.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,7 +91,7 @@ final class WsmanRequest {
 
     private WsmanMessage build(String operation, String action, String resourceUri, String shellSelector,
             Map<String, String> options, String body) {
-        String messageId = "urn:uuid:" + UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
+        String messageId = "urn:uuid:" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         StringBuilder x = new StringBuilder(1024 + body.length());
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .append("<s:Envelope xmlns:s=\"").append(WsmanNs.SOAP)
