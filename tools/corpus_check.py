@@ -11,6 +11,7 @@ where hvdiag and the reference disagree is explained in the section's known list
 its file too, so the list cannot rot.
 """
 
+import base64
 import json
 import os
 import re
@@ -815,10 +816,279 @@ def check_vbox_api(folder, ctx):
     return r
 
 
+# ---------------------------------------------------------------------------------------------
+# Section: winrm (recorded WinRM exchanges with real Windows hosts, replayed through hvdiag's parser)
+
+WS_SOAP = "http://www.w3.org/2003/05/soap-envelope"
+WS_ADDR = "http://schemas.xmlsoap.org/ws/2004/08/addressing"
+WS_MAN = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd"
+WS_SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell"
+WS_ENUM = "http://schemas.xmlsoap.org/ws/2004/09/enumeration"
+WS_FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault"
+WS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+WS_TIMEOUT = 2150858793
+# winrm4j's recordings leave these for its test to fill in; any well-formed values do.
+WINRM_PLACEHOLDERS = {"${messageId}": "uuid:00000000-0000-4000-8000-000000000000",
+                      "${serviceUrl}": "https://winrm.invalid:5986/wsman"}
+NOT_BUILT = ("build the hyperv bundle first: flock /tmp/hvdiag-build.lock tools/mvn -o -B -q clean verify "
+             "-pl target-platform,bundles/org.hvdiag.core,bundles/org.hvdiag.audit,bundles/org.hvdiag.hyperv")
+
+
+def winrm_responses(path):
+    """The response bodies a recording holds, in order: [(label, xml text)]. Three layouts: winrm4j's
+    <recording><item><request/><response/></item>...; pypsrp's YAML (messages: [{request, response}]);
+    a bare SOAP envelope (OpenNMS's WireMock answer files). ValueError when it is none of them."""
+    name = os.path.basename(path)
+    if name.lower().endswith((".yml", ".yaml")):
+        import yaml
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        messages = doc.get("messages") if isinstance(doc, dict) else None
+        if not isinstance(messages, list) or not messages:
+            raise ValueError("a .yml recording without a 'messages' list")
+        out = []
+        for i, m in enumerate(messages, 1):
+            if not isinstance(m, dict) or not isinstance(m.get("response"), str) or not m["response"].strip():
+                raise ValueError("message %d has no response text" % i)
+            out.append(("message %d" % i, m["response"]))
+        return out
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if re.search(r"<recording\b", text):
+        items = len(re.findall(r"<item\b", text))
+        # Sliced from the text, not re-serialised: the parser sees the bytes as recorded.
+        bodies = re.findall(r"<response>(.*?)</response>", text, re.S)
+        if not bodies or len(bodies) != items:
+            raise ValueError("a recording with %d items but %d <response> elements" % (items, len(bodies)))
+        out = []
+        for i, b in enumerate(bodies, 1):
+            for k, v in WINRM_PLACEHOLDERS.items():
+                b = b.replace(k, v)
+            out.append(("item %d" % i, b.strip()))
+        return out
+    if re.search(r"<(\w+:)?Envelope\b", text):
+        return [("response", text)]
+    raise ValueError("neither a winrm4j recording, a pypsrp .yml nor a SOAP envelope")
+
+
+def _ws(s):
+    return " ".join((s or "").split())
+
+
+def winrm_facts(xml_text):
+    """What the response says, read with ElementTree and the Action header (the Java parser goes by
+    the Body's elements): the same keys ReplayCheck prints, for the fields that are compared."""
+    data = xml_text.encode("utf-8")
+    root = ET.fromstring(data)
+    if root.tag != "{%s}Envelope" % WS_SOAP:
+        raise ValueError("not a SOAP 1.2 Envelope: <%s>" % root.tag)
+    action = _ws(root.findtext("{%s}Header/{%s}Action" % (WS_SOAP, WS_ADDR)))
+    body = root.find("{%s}Body" % WS_SOAP)
+    tail = action.rsplit("/", 1)[-1]
+    facts = {"action": action}
+    if action.endswith("/fault") or tail == "Fault":
+        facts["kind"] = "fault"
+        f = body.find("{%s}Fault" % WS_SOAP)
+        facts["subcode"] = _ws(f.findtext("{%s}Code/{%s}Subcode/{%s}Value" % (WS_SOAP, WS_SOAP, WS_SOAP)))
+        wf = f.find(".//{%s}WSManFault" % WS_FAULT)
+        facts["wsmanCode"] = int(wf.get("Code")) if wf is not None and wf.get("Code") else None
+        msg = wf.find("{%s}Message" % WS_FAULT) if wf is not None else None
+        facts["message"] = _ws(" ".join(msg.itertext())) if msg is not None else ""
+        facts["operationTimeout"] = facts["wsmanCode"] == WS_TIMEOUT
+    elif tail == "CreateResponse":
+        facts["kind"] = "shellCreated"
+        ids = {_ws(s.text) for s in body.iter("{%s}Selector" % WS_MAN) if s.get("Name") == "ShellId"}
+        ids |= {_ws(s.text) for s in body.iter("{%s}ShellId" % WS_SHELL)}
+        if len(ids) != 1:
+            raise ValueError("a CreateResponse naming %d shell ids" % len(ids))
+        facts["shellId"] = ids.pop()
+    elif tail == "CommandResponse":
+        facts["kind"] = "commandStarted"
+        facts["commandId"] = _ws(body.findtext(".//{%s}CommandId" % WS_SHELL))
+    elif tail == "ReceiveResponse":
+        facts["kind"] = "received"
+        streams = {}
+        for s in body.iter("{%s}Stream" % WS_SHELL):
+            st = streams.setdefault(s.get("Name"), {"chunks": 0, "bytes": b"", "end": False})
+            st["chunks"] += 1
+            st["bytes"] += base64.b64decode("".join((s.text or "").split()), validate=True)
+            st["end"] = st["end"] or (s.get("End") or "").lower() == "true"
+        facts["streams"] = streams
+        state = body.find(".//{%s}CommandState" % WS_SHELL)
+        facts["state"] = state.get("State") if state is not None else None
+        code = state.findtext("{%s}ExitCode" % WS_SHELL) if state is not None else None
+        facts["exitCode"] = int(code) if code is not None else None
+    elif tail in ("EnumerateResponse", "PullResponse"):
+        facts["kind"] = "enumerated"
+        resp = body[0]
+        end = resp.find("{%s}EndOfSequence" % WS_MAN) is not None or resp.find("{%s}EndOfSequence" % WS_ENUM) is not None
+        facts["endOfSequence"] = end
+        facts["context"] = None if end else (_ws(resp.findtext("{%s}EnumerationContext" % WS_ENUM)) or None)
+        items = resp.find("{%s}Items" % WS_MAN)
+        if items is None:
+            items = resp.find("{%s}Items" % WS_ENUM)
+        facts["items"] = []
+        for it in (list(items) if items is not None else []):
+            props = {}
+            for p in it:
+                name = p.tag.split("}", 1)[-1]
+                value = None if p.get("{%s}nil" % WS_XSI) == "true" else (p.text or "")
+                if name in props:
+                    props[name] = (props[name] if isinstance(props[name], list) else [props[name]]) + [value]
+                else:
+                    props[name] = value
+            facts["items"].append({"element": it.tag.split("}", 1)[-1], "properties": props})
+    else:
+        facts["kind"] = "acknowledged"
+    return facts
+
+
+def winrm_differences(ours, theirs):
+    """Fields where the client's parse and the check's reading differ: [(field, ours, theirs)]."""
+    diffs = []
+
+    def cmp(field, a, b):
+        if a != b:
+            diffs.append((field, a, b))
+    cmp("kind", ours.get("kind"), theirs["kind"])
+    if ours.get("kind") != theirs["kind"]:
+        return diffs
+    kind = theirs["kind"]
+    keys = {"fault": ("subcode", "wsmanCode", "message", "operationTimeout"), "shellCreated": ("shellId",),
+            "commandStarted": ("commandId",), "received": ("state", "exitCode"),
+            "enumerated": ("endOfSequence", "context", "items")}.get(kind, ())
+    for k in keys:
+        a = ours.get(k)
+        if k == "items" and isinstance(a, list):
+            a = [{"element": i.get("element"), "properties": i.get("properties")} for i in a]
+        cmp(k, a, theirs[k])
+    if kind == "received":
+        mine = ours.get("streams") or {}
+        cmp("stream names", sorted(mine), sorted(theirs["streams"]))
+        for name, st in theirs["streams"].items():
+            m = mine.get(name) or {}
+            try:
+                got = base64.b64decode(m.get("bytes", ""))
+            except (ValueError, TypeError):
+                got = None
+            cmp("%s bytes" % name, got, st["bytes"])
+            cmp("%s chunks" % name, m.get("chunks"), st["chunks"])
+            cmp("%s end" % name, m.get("end"), st["end"])
+    return diffs
+
+
+def run_replay(paths):
+    """hvdiag's reply parser (org.hvdiag.hyperv.internal.ReplayCheck) over reply files: one dict per file."""
+    core = os.path.join(REPO, "bundles", "org.hvdiag.core", "target", "classes")
+    hyperv = os.path.join(REPO, "bundles", "org.hvdiag.hyperv", "target", "classes")
+    if not os.path.exists(os.path.join(hyperv, "org", "hvdiag", "hyperv", "internal", "ReplayCheck.class")):
+        raise RuntimeError(NOT_BUILT)
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    p = subprocess.run([java, "-cp", core + os.pathsep + hyperv, "org.hvdiag.hyperv.internal.ReplayCheck"] + paths,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        raise RuntimeError("ReplayCheck exited %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace")[-2000:]))
+    lines = [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
+    if len(lines) != len(paths):
+        raise RuntimeError("ReplayCheck printed %d results for %d replies" % (len(lines), len(paths)))
+    return lines
+
+
+def check_winrm(folder, ctx):
+    """Every response of every recorded exchange, read by hvdiag's WS-Management parser, agrees with what
+    the check reads from the same XML: shell and command ids, decoded stdout/stderr bytes, exit codes,
+    faults (operation timeouts recognised), enumeration contexts and items with their fragments."""
+    r = SectionResult("winrm")
+    files = sorted(f for f in os.listdir(folder) if os.path.isfile(os.path.join(folder, f)))
+    if not files:
+        r.fail("(folder)", "no recordings")
+        r.lines.append("FAIL no recordings in %s" % folder)
+        r.summary = "winrm: no recordings"
+        return r
+    replay = ctx.get("replay", run_replay)
+    tmp = tempfile.mkdtemp(prefix="corpus-check-winrm-")
+    try:
+        jobs = []  # (file, label, path, facts or error)
+        for f in files:
+            try:
+                responses = winrm_responses(os.path.join(folder, f))
+            except (ValueError, OSError, UnicodeDecodeError) as e:
+                r.fail(f, "not readable as a recording: %s" % e)
+                r.lines.append("FAIL %s: not readable as a recording: %s" % (f, e))
+                continue
+            except Exception as e:  # yaml's own errors
+                r.fail(f, "not readable as a recording: %s" % e)
+                r.lines.append("FAIL %s: not readable as a recording: %s" % (f, _ws(str(e))))
+                continue
+            for label, text in responses:
+                path = os.path.join(tmp, "%03d.xml" % len(jobs))
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(text)
+                try:
+                    facts = winrm_facts(text)
+                except (ET.ParseError, ValueError, IndexError, TypeError) as e:
+                    facts = "the check cannot read it: %s" % e
+                jobs.append((f, label, path, facts))
+        try:
+            results = replay([j[2] for j in jobs]) if jobs else []
+        except (RuntimeError, OSError) as e:
+            for f in sorted({j[0] for j in jobs}):
+                r.fail(f, "hvdiag's parser did not run")
+            r.lines.append("FAIL hvdiag's parser did not run: %s" % e)
+            r.summary = "winrm: %d recordings: hvdiag's parser did not run" % len(files)
+            r.finish(files)
+            return r
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    parsed = agree = 0
+    kinds = {}
+    chunks = fragments = timeouts = 0
+    per_file = {}
+    for (f, label, _path, theirs), ours in zip(jobs, results):
+        per_file.setdefault(f, []).append(label)
+        if not ours.get("ok"):
+            r.fail(f, "%s: %s" % (label, ours.get("error")))
+            r.lines.append("FAIL %s %s: hvdiag cannot parse it: %s" % (f, label, ours.get("error")))
+            continue
+        parsed += 1
+        if isinstance(theirs, str):
+            r.fail(f, "%s: %s" % (label, theirs))
+            r.lines.append("FAIL %s %s: %s" % (f, label, theirs))
+            continue
+        diffs = winrm_differences(ours, theirs)
+        if diffs:
+            for field, a, b in diffs:
+                r.fail(f, "%s: %s differs" % (label, field))
+                r.lines.append("FAIL %s %s: %s: hvdiag %r, the XML %r" % (f, label, field, a, b))
+            continue
+        agree += 1
+        kinds[theirs["kind"]] = kinds.get(theirs["kind"], 0) + 1
+        if theirs["kind"] == "received":
+            chunks += sum(s["chunks"] for s in theirs["streams"].values())
+        elif theirs["kind"] == "enumerated":
+            fragments += len(theirs["items"])
+        elif theirs["kind"] == "fault" and theirs["operationTimeout"]:
+            timeouts += 1
+    for f in files:
+        if f in per_file and f not in r.failed:
+            r.lines.append("ok %s: %d responses" % (f, len(per_file[f])))
+    total = len(jobs)
+    r.summary = ("winrm: %d recordings: %d responses, %d parsed, %d agree with the XML (%d shells created, "
+                 "%d commands, %d receives with %d stream chunks, %d faults of which %d operation timeouts, "
+                 "%d enumerations with %d items, %d other); %d recordings failed" % (
+                     len(files), total, parsed, agree, kinds.get("shellCreated", 0), kinds.get("commandStarted", 0),
+                     kinds.get("received", 0), chunks, kinds.get("fault", 0), timeouts, kinds.get("enumerated", 0),
+                     fragments, kinds.get("acknowledged", 0), len(r.failed)))
+    r.finish(files)
+    return r
+
+
 SECTIONS = {
     "vmx-libvirt": check_vmx_libvirt,
     "vbox": check_vbox,
     "vbox-api": check_vbox_api,
+    "winrm": check_winrm,
 }
 
 
@@ -863,7 +1133,9 @@ results there. Exit 0 when every file passed, 1 when some failed, 2 on a usage e
 HVDIAG=path overrides the hvdiag launcher; VMX_INVENTORY_JSON=file uses a saved inventory of
 vmx-libvirt instead. vbox-api validates the web service exchanges the tests recorded
 (bundles/*/target/vboxweb-requests, tests/*/target/vboxweb-requests; VBOXWEB_RECORDINGS=files or
-folders instead) against the WSDLs."""
+folders instead) against the WSDLs. winrm replays the recorded WinRM exchanges through the hyperv
+bundle's own reply parser (its built classes under bundles/*/target/classes; JAVA_HOME/bin/java or
+java runs it) and compares with what it reads from the same XML itself."""
 
 
 def main(argv):
@@ -1011,6 +1283,70 @@ _SELF_WSDL = """<?xml version="1.0"?>
 """
 _SELF_ENV = ('<?xml version="1.0"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"'
              ' xmlns:vbox="http://www.virtualbox.org/"><SOAP-ENV:Body>%s</SOAP-ENV:Body></SOAP-ENV:Envelope>')
+
+# Small WinRM recordings in the three layouts of the corpus, written here (not copied from it).
+_SELF_WS_HEAD = ('<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" '
+                 'xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" '
+                 'xmlns:x="http://schemas.xmlsoap.org/ws/2004/09/transfer" '
+                 'xmlns:n="http://schemas.xmlsoap.org/ws/2004/09/enumeration" '
+                 'xmlns:w="http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd" '
+                 'xmlns:rsp="http://schemas.microsoft.com/wbem/wsman/1/windows/shell">')
+
+
+def _self_ws(action, body):
+    return (_SELF_WS_HEAD + "<s:Header><a:Action>%s</a:Action><a:RelatesTo>${messageId}</a:RelatesTo></s:Header>"
+            "<s:Body>%s</s:Body></s:Envelope>" % (action, body))
+
+
+_SELF_WS_CREATE = _self_ws("http://schemas.xmlsoap.org/ws/2004/09/transfer/CreateResponse",
+                           "<x:ResourceCreated><a:Address>${serviceUrl}</a:Address><a:ReferenceParameters>"
+                           "<w:SelectorSet><w:Selector Name=\"ShellId\">SH-1</w:Selector></w:SelectorSet>"
+                           "</a:ReferenceParameters></x:ResourceCreated>")
+_SELF_WS_RECEIVE = _self_ws("http://schemas.microsoft.com/wbem/wsman/1/windows/shell/ReceiveResponse",
+                            "<rsp:ReceiveResponse><rsp:Stream Name=\"stdout\" CommandId=\"C-1\">aGVs</rsp:Stream>"
+                            "<rsp:Stream Name=\"stdout\" CommandId=\"C-1\" End=\"true\">bG8=</rsp:Stream>"
+                            "<rsp:Stream Name=\"stderr\" CommandId=\"C-1\" End=\"true\"></rsp:Stream>"
+                            "<rsp:CommandState CommandId=\"C-1\" State=\"http://schemas.microsoft.com/wbem/wsman/1/"
+                            "windows/shell/CommandState/Done\"><rsp:ExitCode>3</rsp:ExitCode></rsp:CommandState>"
+                            "</rsp:ReceiveResponse>")
+_SELF_WS_TIMEOUT = _self_ws("http://schemas.dmtf.org/wbem/wsman/1/wsman/fault",
+                            "<s:Fault><s:Code><s:Value>s:Receiver</s:Value><s:Subcode><s:Value>w:TimedOut</s:Value>"
+                            "</s:Subcode></s:Code><s:Reason><s:Text>late</s:Text></s:Reason><s:Detail>"
+                            "<f:WSManFault xmlns:f=\"http://schemas.microsoft.com/wbem/wsman/1/wsmanfault\" "
+                            "Code=\"2150858793\"><f:Message>late  </f:Message></f:WSManFault></s:Detail></s:Fault>")
+_SELF_WS_ENUM = _self_ws("http://schemas.xmlsoap.org/ws/2004/09/enumeration/EnumerateResponse",
+                         "<n:EnumerateResponse><n:EnumerationContext>uuid:E-1</n:EnumerationContext><w:Items>"
+                         "<w:XmlFragment xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Name>A:</Name>"
+                         "<Size xsi:nil=\"true\"/></w:XmlFragment></w:Items></n:EnumerateResponse>")
+
+
+def _self_recording(*responses):
+    items = "".join("<item><request action=\"x\"/><response>%s</response></item>" % r for r in responses)
+    return '<?xml version="1.0"?>\n<!DOCTYPE recording [<!ELEMENT recording (item*)>]>\n<recording>%s</recording>\n' % items
+
+
+def _self_yml(*responses):
+    import yaml
+    return yaml.safe_dump({"messages": [{"request": "<r/>", "response": r} for r in responses]})
+
+
+def _fake_replay(mutate=None):
+    """What a correct ReplayCheck prints for the files, from the check's own reading; mutate(dict) to plant a fault."""
+    def replay(paths):
+        out = []
+        for p in paths:
+            with open(p, encoding="utf-8") as f:
+                facts = winrm_facts(f.read())
+            d = dict(facts, ok=True, file=p)
+            if "streams" in d:
+                d["streams"] = {k: dict(v, bytes=base64.b64encode(v["bytes"]).decode("ascii"))
+                                for k, v in d["streams"].items()}
+            if mutate:
+                d = mutate(d)
+            out.append(d)
+        return out
+    return replay
+
 
 VMX_ONLY = {"vmx-libvirt": check_vmx_libvirt}
 
@@ -1357,9 +1693,108 @@ def self_test():
             self.assertEqual((0, 1), (passed, failed), out)
             self.assertIn("run tools/test first: the connector tests record their exchanges", out)
 
+
+    class WinrmT(unittest.TestCase):
+        """The winrm section on recordings written here, with a stand-in for the Java parser (and the
+        real one when the hyperv bundle is built)."""
+
+        def setUp(self):
+            self.tmp = tempfile.mkdtemp(prefix="corpus-check-selftest-")
+            self.folder = os.path.join(self.tmp, "winrm")
+            os.makedirs(self.folder)
+            self.write("shell.xml", _self_recording(_SELF_WS_CREATE, _SELF_WS_RECEIVE))
+            self.write("timeout.yml", _self_yml(_SELF_WS_TIMEOUT, _SELF_WS_RECEIVE))
+            self.write("enum.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + _SELF_WS_ENUM)
+
+        def tearDown(self):
+            shutil.rmtree(self.tmp)
+
+        def write(self, name, text):
+            with open(os.path.join(self.folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+
+        def check(self, replay):
+            out = io.StringIO()
+            passed, failed = run(self.tmp, {"only": "winrm", "replay": replay}, out)
+            return passed, failed, out.getvalue()
+
+        def test_agreement_and_counts(self):
+            passed, failed, out = self.check(_fake_replay())
+            self.assertEqual((3, 0), (passed, failed), out)
+            self.assertIn("winrm: 3 recordings: 5 responses, 5 parsed, 5 agree with the XML (1 shells created, "
+                          "0 commands, 2 receives with 6 stream chunks, 1 faults of which 1 operation timeouts, "
+                          "1 enumerations with 1 items, 0 other); 0 recordings failed", out)
+
+        def test_facts_decode_the_streams_and_fill_in_placeholders(self):
+            facts = winrm_facts(_SELF_WS_RECEIVE)
+            self.assertEqual(b"hello", facts["streams"]["stdout"]["bytes"])
+            self.assertEqual((2, True, 3), (facts["streams"]["stdout"]["chunks"], facts["streams"]["stdout"]["end"],
+                                            facts["exitCode"]))
+            responses = winrm_responses(os.path.join(self.folder, "shell.xml"))
+            self.assertEqual(["item 1", "item 2"], [label for label, _ in responses])
+            self.assertNotIn("${", responses[0][1])
+            self.assertEqual("SH-1", winrm_facts(responses[0][1])["shellId"])
+            self.assertEqual({"element": "XmlFragment", "properties": {"Name": "A:", "Size": None}},
+                             winrm_facts(_SELF_WS_ENUM)["items"][0])
+
+        def test_a_planted_difference_fails_its_recording(self):
+            seen = []
+
+            def wrong_exit(d):
+                # the first receive in file order is shell.xml's (enum.xml has none)
+                if d.get("kind") == "received" and not seen:
+                    seen.append(d)
+                    d["exitCode"] = 0
+                return d
+            passed, failed, out = self.check(_fake_replay(wrong_exit))
+            self.assertEqual((2, 1), (passed, failed), out)
+            self.assertIn("FAIL shell.xml item 2: exitCode: hvdiag 0, the XML 3", out)
+
+        def test_wrong_stream_bytes_and_missed_timeout_fail(self):
+            def damage(d):
+                if d.get("kind") == "received":
+                    d["streams"]["stdout"]["bytes"] = base64.b64encode(b"help").decode()
+                if d.get("kind") == "fault":
+                    d["operationTimeout"] = False
+                return d
+            passed, failed, out = self.check(_fake_replay(damage))
+            self.assertEqual((1, 2), (passed, failed), out)
+            self.assertIn("stdout bytes: hvdiag b'help', the XML b'hello'", out)
+            self.assertIn("FAIL timeout.yml message 1: operationTimeout: hvdiag False, the XML True", out)
+
+        def test_a_reply_the_parser_rejects_fails_with_its_reason(self):
+            def reject(d):
+                return {"ok": False, "file": d["file"], "error": "expected a SOAP 1.2 Envelope"} \
+                    if d.get("kind") == "enumerated" else d
+            passed, failed, out = self.check(_fake_replay(reject))
+            self.assertEqual((2, 1), (passed, failed), out)
+            self.assertIn("FAIL enum.xml response: hvdiag cannot parse it: expected a SOAP 1.2 Envelope", out)
+
+        def test_an_unreadable_recording_fails_with_the_reason(self):
+            self.write("broken.yml", "messages: []\n")
+            self.write("count.xml", "<recording><item><request/></item></recording>")
+            passed, failed, out = self.check(_fake_replay())
+            self.assertEqual((3, 2), (passed, failed), out)
+            self.assertIn("FAIL broken.yml: not readable as a recording: a .yml recording without a 'messages' list", out)
+            self.assertIn("FAIL count.xml: not readable as a recording: a recording with 1 items but 0 <response>", out)
+
+        def test_parser_not_built_fails_every_recording(self):
+            def not_built(_paths):
+                raise RuntimeError(NOT_BUILT)
+            passed, failed, out = self.check(not_built)
+            self.assertEqual((0, 3), (passed, failed), out)
+            self.assertIn("build the hyperv bundle first", out)
+
+        @unittest.skipUnless(os.path.exists(os.path.join(REPO, "bundles", "org.hvdiag.hyperv", "target", "classes")),
+                             "the hyperv bundle is not built")
+        def test_the_real_parser_agrees(self):
+            passed, failed, out = self.check(run_replay)
+            self.assertEqual((3, 0), (passed, failed), out)
+
     suite = unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(T),
                                 unittest.defaultTestLoader.loadTestsFromTestCase(VboxT),
-                                unittest.defaultTestLoader.loadTestsFromTestCase(VboxApi)])
+                                unittest.defaultTestLoader.loadTestsFromTestCase(VboxApi),
+                                unittest.defaultTestLoader.loadTestsFromTestCase(WinrmT)])
     result = unittest.TextTestRunner(verbosity=1, stream=sys.stderr).run(suite)
     print("corpus-check self-test: %d passed, %d failed" % (
         result.testsRun - len(result.failures) - len(result.errors), len(result.failures) + len(result.errors)))

@@ -1,0 +1,169 @@
+package org.hvdiag.hyperv.internal;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.Locale;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+import org.hvdiag.core.connector.CertificateNotTrusted;
+import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.NetworkFailure;
+import org.hvdiag.core.tls.PinnedTrust;
+
+/**
+ * WS-Management over HTTP/1.1 to one WinRM listener. HTTPS is verified by this machine's certificate
+ * authorities or pinned to the thumbprint the admin confirmed (core's PinnedTrust). Plain HTTP is
+ * refused unless the authentication scheme encrypts the messages itself, which Basic does not.
+ * The password is only ever in the Authorization header, never in a message.
+ */
+final class WinrmTransport implements WsmanTransport, AutoCloseable {
+    /** HTTP.sys drops idle connections after about two minutes: do not reuse one idle for long. */
+    private static final long REUSE_NANOS = 30_000_000_000L;
+
+    private final WinrmEndpoint endpoint;
+    private final WinrmAuth auth;
+    private final PinnedTrust trust;
+    private final SSLSocketFactory tls;
+    private final int readTimeoutMs;
+    private HttpConnection idle;
+    private boolean closed;
+
+    private WinrmTransport(WinrmEndpoint endpoint, WinrmAuth auth, PinnedTrust trust, SSLSocketFactory tls,
+            int readTimeoutMs) {
+        this.endpoint = endpoint;
+        this.auth = auth;
+        this.trust = trust;
+        this.tls = tls;
+        this.readTimeoutMs = readTimeoutMs;
+    }
+
+    /**
+     * @param thumbprint the SHA-256 thumbprint the admin confirmed ("AA:BB:..."), or null/empty to rely
+     *        on this machine's certificate authorities
+     * @param settings the OperationTimeout the requests carry: a reply may take that long, plus margin
+     */
+    static WinrmTransport open(WinrmEndpoint endpoint, WinrmAuth auth, String thumbprint, WsmanSettings settings)
+            throws ConnectorException {
+        if (!endpoint.https() && !auth.protectsMessages()) {
+            throw new ConnectorException("refusing plain HTTP to " + endpoint.hostAndPort() + ": with "
+                    + auth.scheme() + " authentication the password and every message would cross the network "
+                    + "unencrypted. Use winrm+https:// (WinRM's HTTPS listener, port " + WinrmEndpoint.HTTPS_PORT + ")");
+        }
+        int readTimeout = (int) Math.min(Integer.MAX_VALUE, settings.operationTimeout().toMillis() + 30_000);
+        if (!endpoint.https()) {
+            return new WinrmTransport(endpoint, auth, null, null, readTimeout);
+        }
+        PinnedTrust trust = new PinnedTrust(thumbprint == null ? "" : thumbprint.strip().toUpperCase(Locale.ROOT));
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return new WinrmTransport(endpoint, auth, trust, context.getSocketFactory(), readTimeout);
+        } catch (GeneralSecurityException e) {
+            throw new ConnectorException("cannot set up TLS for " + endpoint.hostAndPort() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String where() {
+        return endpoint.hostAndPort();
+    }
+
+    @Override
+    public synchronized byte[] post(WsmanMessage message) throws ConnectorException {
+        String what = "send " + message.operation() + " to";
+        HttpConnection c = take();
+        if (c == null) {
+            c = connect(what);
+        }
+        HttpConnection.Answer a;
+        try {
+            a = c.post(message.bytes(), auth.authorization());
+        } catch (IOException e) {
+            c.close();
+            throw failure(what, e);
+        }
+        if (c.isOpen() && !closed) {
+            idle = c;
+        }
+        return accept(message, a);
+    }
+
+    private byte[] accept(WsmanMessage message, HttpConnection.Answer a) throws ConnectorException {
+        if (a.status() == 401) {
+            throw new ConnectorException(endpoint.hostAndPort() + " refused the account " + auth.user()
+                    + " (HTTP 401): wrong user name or password, or " + auth.scheme() + " authentication is off on "
+                    + "the host (winrm get winrm/config/service/auth)"
+                    + (a.wwwAuthenticate().isEmpty() ? "" : "; the host offers: " + schemesOnly(a.wwwAuthenticate())));
+        }
+        if (a.status() == 200 || isSoap(a)) {
+            // WinRM sends its faults with 400 or 500 and a SOAP body: the parser reads them.
+            return a.body();
+        }
+        throw new ConnectorException(endpoint.hostAndPort() + " answered " + message.operation() + " with HTTP "
+                + a.status() + " and no WS-Management reply: is WinRM listening at " + endpoint.url() + "?");
+    }
+
+    private static boolean isSoap(HttpConnection.Answer a) {
+        String t = a.contentType().toLowerCase(Locale.ROOT);
+        return a.body().length > 0 && (t.contains("application/soap+xml") || t.startsWith("text/xml"));
+    }
+
+    /** Only the scheme names of a challenge: its tokens are not for messages. */
+    private static String schemesOnly(String challenge) {
+        StringBuilder b = new StringBuilder();
+        for (String part : challenge.split(",")) {
+            String s = part.strip().split("\\s+", 2)[0];
+            if (!s.isEmpty() && !s.contains("=") && b.indexOf(s) < 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(s);
+            }
+        }
+        return b.toString();
+    }
+
+    private HttpConnection take() {
+        HttpConnection c = idle;
+        idle = null;
+        if (c != null && (!c.isOpen() || c.idleNanos() > REUSE_NANOS)) {
+            c.close();
+            return null;
+        }
+        return c;
+    }
+
+    private HttpConnection connect(String what) throws ConnectorException {
+        if (closed) {
+            throw new ConnectorException("the connection to " + endpoint.hostAndPort() + " is closed");
+        }
+        try {
+            return HttpConnection.open(endpoint.host(), endpoint.port(), tls, readTimeoutMs);
+        } catch (IOException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** A network or certificate failure in the admin's words, naming the host. */
+    private ConnectorException failure(String what, IOException e) {
+        if (trust != null && trust.refusedThumbprint() != null) {
+            String t = trust.refusedThumbprint();
+            return new CertificateNotTrusted("the certificate of " + endpoint.hostAndPort() + " is not trusted; its "
+                    + "SHA-256 thumbprint is " + t + ". If that is your WinRM listener's certificate (on the host, "
+                    + "winrm enumerate winrm/config/listener names it; Windows shows SHA-1 thumbprints, the SHA-256 one "
+                    + "is $cert.GetCertHashString('SHA256')), run again with --thumbprint " + t, t);
+        }
+        return NetworkFailure.of(endpoint.hostAndPort(), endpoint.host(), what, e)
+                .orElseGet(() -> new ConnectorException("cannot " + what + " " + endpoint.hostAndPort() + ": "
+                        + e.getMessage()));
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (idle != null) {
+            idle.close();
+            idle = null;
+        }
+    }
+}
