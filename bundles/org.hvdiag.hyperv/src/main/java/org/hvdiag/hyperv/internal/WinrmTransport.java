@@ -2,6 +2,7 @@ package org.hvdiag.hyperv.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
@@ -11,6 +12,7 @@ import javax.net.ssl.TrustManager;
 import org.hvdiag.core.connector.CertificateNotTrusted;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.NetworkFailure;
+import org.hvdiag.core.http.HttpConnection;
 import org.hvdiag.core.tls.PinnedTrust;
 
 /**
@@ -22,12 +24,14 @@ import org.hvdiag.core.tls.PinnedTrust;
 final class WinrmTransport implements WsmanTransport, AutoCloseable {
     /** HTTP.sys drops idle connections after about two minutes: do not reuse one idle for long. */
     private static final long REUSE_NANOS = 30_000_000_000L;
+    private static final String USER_AGENT = "User-Agent: hvdiag";
 
     private final WinrmEndpoint endpoint;
     private final WinrmAuth auth;
     private final PinnedTrust trust;
     private final SSLSocketFactory tls;
     private final int readTimeoutMs;
+
     private HttpConnection idle;
     private boolean closed;
 
@@ -80,7 +84,9 @@ final class WinrmTransport implements WsmanTransport, AutoCloseable {
         }
         HttpConnection.Answer a;
         try {
-            a = c.post(message.bytes(), auth.authorization());
+            String authorization = auth.authorization();
+            a = c.post("/wsman", "application/soap+xml;charset=UTF-8", authorization == null ? List.of(USER_AGENT)
+                    : List.of(USER_AGENT, "Authorization: " + authorization), message.bytes());
         } catch (IOException e) {
             c.close();
             throw failure(what, e);

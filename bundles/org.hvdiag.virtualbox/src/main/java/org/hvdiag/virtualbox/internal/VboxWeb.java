@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,7 @@ import javax.xml.stream.XMLStreamException;
 import org.hvdiag.core.connector.CertificateNotTrusted;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.NetworkFailure;
+import org.hvdiag.core.http.HttpConnection;
 import org.hvdiag.core.tls.PinnedTrust;
 
 /**
@@ -26,6 +28,9 @@ import org.hvdiag.core.tls.PinnedTrust;
 final class VboxWeb implements AutoCloseable {
     /** Older idle connections are not trusted with a change: the server may have closed them meanwhile. */
     private static final long FRESH_FOR_CHANGES_NANOS = 5_000_000_000L;
+    private static final int READ_TIMEOUT_MS = 60_000;
+    /** vboxwebsrv's WSDL binding gives every operation an empty soapAction. */
+    private static final List<String> SOAP_ACTION = List.of("SOAPAction: \"\"");
 
     private final VboxUrl url;
     private final PinnedTrust trust;
@@ -34,7 +39,7 @@ final class VboxWeb implements AutoCloseable {
     private final AtomicLong calls = new AtomicLong();
     private volatile boolean closed;
 
-    private record Idle(SoapConnection connection, long since) {
+    private record Idle(HttpConnection connection, long since) {
     }
 
     VboxWeb(VboxUrl url, String thumbprint) throws ConnectorException {
@@ -70,7 +75,7 @@ final class VboxWeb implements AutoCloseable {
     SoapReply call(String operation, String... parameters) throws ConnectorException {
         byte[] request = SoapRequest.of(operation, parameters).getBytes(StandardCharsets.UTF_8);
         calls.incrementAndGet();
-        SoapConnection.Answer answer = exchange(operation, request);
+        HttpConnection.Answer answer = exchange(operation, request);
         SoapReply reply;
         try {
             reply = SoapReply.parse(new ByteArrayInputStream(answer.body()));
@@ -92,23 +97,23 @@ final class VboxWeb implements AutoCloseable {
      * is sent once more on a new one (the server may have closed the idle connection); a change is
      * never sent twice, since VirtualBox may have made it.
      */
-    private SoapConnection.Answer exchange(String operation, byte[] request) throws ConnectorException {
+    private HttpConnection.Answer exchange(String operation, byte[] request) throws ConnectorException {
         boolean change = !isRead(operation);
         for (int attempt = 0; ; attempt++) {
-            SoapConnection c = take(change);
+            HttpConnection c = take(change);
             boolean reused = c != null;
             if (c == null) {
                 c = connect("call " + operation + " on");
             }
             try {
-                SoapConnection.Answer a = c.exchange(request);
+                HttpConnection.Answer a = c.post("/", "text/xml; charset=utf-8", SOAP_ACTION, request);
                 if (c.isOpen() && !closed) {
                     idle.offerFirst(new Idle(c, System.nanoTime()));
                 } else {
                     c.close();
                 }
                 return a;
-            } catch (SoapConnection.NoAnswer e) {
+            } catch (HttpConnection.NoAnswer e) {
                 c.close();
                 if (reused && !change && attempt == 0) {
                     continue;
@@ -121,7 +126,7 @@ final class VboxWeb implements AutoCloseable {
         }
     }
 
-    private SoapConnection take(boolean change) {
+    private HttpConnection take(boolean change) {
         for (Idle i = idle.pollFirst(); i != null; i = idle.pollFirst()) {
             if (!change || System.nanoTime() - i.since() < FRESH_FOR_CHANGES_NANOS) {
                 return i.connection();
@@ -137,12 +142,12 @@ final class VboxWeb implements AutoCloseable {
         return us > 0 && (operation.startsWith("get", us + 1) || operation.startsWith("find", us + 1));
     }
 
-    private SoapConnection connect(String what) throws ConnectorException {
+    private HttpConnection connect(String what) throws ConnectorException {
         if (closed) {
             throw new ConnectorException("the connection to " + url.hostAndPort() + " is closed");
         }
         try {
-            return SoapConnection.open(url.server().host(), url.server().port(), tls);
+            return HttpConnection.open(url.server().host(), url.server().port(), tls, READ_TIMEOUT_MS);
         } catch (IOException e) {
             throw failure(what, e);
         }

@@ -1,4 +1,4 @@
-package org.hvdiag.hyperv.internal;
+package org.hvdiag.core.http;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import javax.net.ssl.SSLParameters;
@@ -17,13 +18,17 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One keep-alive HTTP/1.1 connection to a WinRM listener, one POST at a time. HTTP.sys, which serves
- * WinRM, answers with Content-Length or chunked bodies and says "Connection: close" when it ends one.
- * Written here rather than with java.net.http for the same reasons as the VirtualBox client (see
- * org.hvdiag.virtualbox's SoapConnection): its CPU cost per call, and a later NTLM step needs the
- * authentication bound to one connection, which java.net.http's pool does not allow.
+ * One keep-alive HTTP/1.1 connection to a hypervisor's SOAP endpoint (vboxwebsrv, a WinRM listener),
+ * one POST at a time. It speaks what those servers do: a request with Content-Length; an answer with
+ * Content-Length or chunked; "Connection: close" when the server ends the connection (vboxwebsrv
+ * after --keepalive requests, HTTP.sys when it likes).
+ * <p>
+ * Why not java.net.http: measured on this project's 2-core machines it spent about 200 us of client
+ * CPU per call (an inventory over the VirtualBox web service is tens of thousands of calls; see
+ * benchmarks/vbox-1k.sh), and NTLM binds the authentication to one connection, which its pool does
+ * not allow.
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 15_000;
     private static final int MAX_HEADER_LINE = 16384;
     private static final long MAX_BODY = 64L << 20;
@@ -34,9 +39,23 @@ final class HttpConnection implements AutoCloseable {
     private final String hostHeader;
     private boolean open = true;
     private long lastUsed = System.nanoTime();
+    /** The answer's first byte, read to tell "no answer" from a broken one. */
+    private int pushedBack = -1;
 
     /** The answer's status, the headers hvdiag acts on, and the body. */
-    record Answer(int status, String contentType, String wwwAuthenticate, byte[] body) {
+    public record Answer(int status, String contentType, String wwwAuthenticate, byte[] body) {
+    }
+
+    /**
+     * The request went out on a connection that was already gone, or no byte of an answer came back:
+     * the server may not have seen it, so a read-only request may be sent again on a new connection.
+     */
+    public static final class NoAnswer extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NoAnswer(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private HttpConnection(Socket socket, String hostHeader) throws IOException {
@@ -50,7 +69,7 @@ final class HttpConnection implements AutoCloseable {
      * @param tls null for plain HTTP; else the factory whose trust manager checks the server
      * @param readTimeoutMs longer than the requests' OperationTimeout, which the host may use in full
      */
-    static HttpConnection open(String host, int port, SSLSocketFactory tls, int readTimeoutMs) throws IOException {
+    public static HttpConnection open(String host, int port, SSLSocketFactory tls, int readTimeoutMs) throws IOException {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
@@ -73,22 +92,46 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** How long the connection has been idle since its last answer (or since it opened). */
-    long idleNanos() {
+    public long idleNanos() {
         return System.nanoTime() - lastUsed;
     }
 
-    /** POSTs one envelope to /wsman and reads the answer. */
-    Answer post(byte[] body, String authorization) throws IOException {
-        StringBuilder head = new StringBuilder(256).append("POST /wsman HTTP/1.1\r\nHost: ").append(hostHeader)
-                .append("\r\nContent-Type: application/soap+xml;charset=UTF-8\r\nUser-Agent: hvdiag\r\n");
-        if (authorization != null) {
-            head.append("Authorization: ").append(authorization).append("\r\n");
+    /**
+     * POSTs one body and reads the answer.
+     *
+     * @param headers further header lines, each "Name: value", none containing CR or LF
+     */
+    public Answer post(String path, String contentType, List<String> headers, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
+                .append(hostHeader).append("\r\nContent-Type: ").append(contentType).append("\r\n");
+        for (String h : headers) {
+            if (h.indexOf('\r') >= 0 || h.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("an HTTP header must be one line");
+            }
+            head.append(h).append("\r\n");
         }
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         try {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
+        } catch (IOException e) {
+            close();
+            throw new NoAnswer(e);
+        }
+        int first;
+        try {
+            first = in.read();
+        } catch (IOException e) {
+            close();
+            throw new NoAnswer(e);
+        }
+        if (first < 0) {
+            close();
+            throw new NoAnswer(new EOFException("the server closed the connection without answering"));
+        }
+        pushedBack = first;
+        try {
             return readAnswer();
         } catch (IOException | RuntimeException e) {
             close();
@@ -184,7 +227,8 @@ final class HttpConnection implements AutoCloseable {
     private String line() throws IOException {
         StringBuilder sb = new StringBuilder(64);
         while (true) {
-            int c = in.read();
+            int c = pushedBack >= 0 ? pushedBack : in.read();
+            pushedBack = -1;
             if (c < 0) {
                 throw new EOFException("the server closed the connection in the middle of an answer");
             }
@@ -200,7 +244,7 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return open && !socket.isClosed();
     }
 
