@@ -1,0 +1,105 @@
+package org.hvdiag.hyperv.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.connector.ApplyResult;
+import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.Credentials;
+import org.hvdiag.core.connector.Progress;
+import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.journal.Journal;
+import org.hvdiag.core.journal.JournalEntry;
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.Inventory;
+import org.hvdiag.core.model.ObjectError;
+import org.hvdiag.core.model.Vm;
+
+/**
+ * One Hyper-V host over WinRM. Reads take one script whatever the VM count; each VM of a push or an
+ * undo takes one script to re-read it and one to change it.
+ */
+public final class HypervSession implements Session {
+    private final String target;
+    private final HostScripts host;
+    private final AutoCloseable transport;
+
+    HypervSession(String target, HostScripts host, AutoCloseable transport) {
+        this.target = target;
+        this.host = host;
+        this.transport = transport;
+    }
+
+    /**
+     * @param thumbprint the certificate the admin trusts ("" for this machine's authorities)
+     * @throws ConnectorException for winrm:// (Basic would send the password unencrypted) or a bad account name
+     */
+    public static HypervSession open(HypervUrl url, Credentials credentials, String thumbprint) throws ConnectorException {
+        String user = credentials.user().isEmpty() ? url.server().user() : credentials.user();
+        char[] password = credentials.password();
+        WinrmAuth auth;
+        try {
+            auth = new BasicAuth(user, password);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("cannot log on to " + url.hostAndPort() + " as '" + user + "': " + e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        WinrmEndpoint endpoint = url.endpoint();
+        WsmanSettings settings = WsmanSettings.defaults(endpoint.url());
+        WinrmTransport transport = WinrmTransport.open(endpoint, auth, thumbprint, settings);
+        return new HypervSession(url.server().text(), new HostScripts(new WinrmScriptRunner(transport, settings),
+                url.host()), transport);
+    }
+
+    @Override
+    public Inventory inventory(Progress progress) throws ConnectorException {
+        progress.begin("Reading the Hyper-V host " + host.where(), 1);
+        HypervJsonReader.InventoryRead read = host.inventory();
+        Host h;
+        try {
+            h = HostMapping.toHost(read.host(), host.hostId());
+        } catch (HypervJsonException e) {
+            throw new ConnectorException("cannot read the inventory of " + host.where() + ": " + e.getMessage());
+        }
+        List<Vm> vms = new ArrayList<>();
+        List<ObjectError> errors = new ArrayList<>();
+        for (HypervJsonException e : read.errors()) {
+            errors.add(error(e));
+        }
+        for (VmRecord r : read.vms()) {
+            try {
+                vms.add(host.vm(r).vm());
+            } catch (HypervJsonException e) {
+                errors.add(error(e));
+            }
+        }
+        progress.worked(1);
+        return new Inventory(target, Instant.now(), List.of(h), vms, errors);
+    }
+
+    private static ObjectError error(HypervJsonException e) {
+        return new ObjectError(e.object(), e.field(), e.expectation());
+    }
+
+    @Override
+    public List<ApplyResult> apply(List<ChangePlan> plans, Journal journal, Progress progress) {
+        return new HypervPush(host).apply(plans, journal, progress);
+    }
+
+    @Override
+    public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
+        return new HypervUndo(host).undo(entries, progress);
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (Exception e) {
+            // Closing drops an idle connection; nothing on the host depends on it.
+        }
+    }
+}
