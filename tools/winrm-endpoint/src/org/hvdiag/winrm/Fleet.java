@@ -103,6 +103,16 @@ final class Fleet {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.writeString(tmp, document(), StandardCharsets.UTF_8);
+            // createTempFile makes the file owner-only; the renamed file keeps the old one's mode.
+            if (Files.exists(file)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the default mode stays
+                }
+            } else {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
