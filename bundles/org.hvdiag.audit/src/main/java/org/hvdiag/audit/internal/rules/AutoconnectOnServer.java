@@ -1,7 +1,6 @@
 package org.hvdiag.audit.internal.rules;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,6 @@ import org.hvdiag.audit.VmRule;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.VmField;
 import org.hvdiag.core.model.Host;
-import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbDevice;
 import org.hvdiag.core.model.UsbFilter;
@@ -27,7 +25,7 @@ public final class AutoconnectOnServer extends BuiltInRule implements VmRule {
 
     public AutoconnectOnServer() {
         super(new RuleInfo("usb-autoconnect-on-server", "Server guest connects USB devices automatically",
-                Severity.WARNING, EnumSet.allOf(HypervisorKind.class),
+                Severity.WARNING, WITH_USB,
                 "With autoconnect rules, devices set to autoconnect, or a controller with autoConnectDevices (\"the "
                         + "ability to hot plug devices\"), USB devices reach the guest without an admin's action. A "
                         + "faulty USB device has crashed hosts and guests: an ESXi PSOD in the vmkusb xHCI driver was "

@@ -1,6 +1,7 @@
 package org.hvdiag.audit.internal.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,12 @@ import org.hvdiag.core.model.Vm;
  * a for-each would allocate an iterator each time unless the JIT happens to remove it.
  */
 abstract class BuiltInRule {
+    /**
+     * The hypervisors that hand USB devices to guests: all but Hyper-V, which has no general USB
+     * passthrough (Enhanced Session Mode redirection and Discrete Device Assignment only).
+     */
+    static final EnumSet<HypervisorKind> WITH_USB = EnumSet.complementOf(EnumSet.of(HypervisorKind.HYPERV));
+
     private final RuleInfo info;
 
     BuiltInRule(RuleInfo info) {

@@ -1,7 +1,6 @@
 package org.hvdiag.audit.internal.rules;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ import org.hvdiag.core.change.VmField;
 import org.hvdiag.core.model.GuestOs;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.Host;
-import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbControllerType;
 import org.hvdiag.core.model.Vm;
 
@@ -28,7 +26,7 @@ public final class EhciAndXhciOnWindows extends BuiltInRule implements VmRule {
 
     public EhciAndXhciOnWindows() {
         super(new RuleInfo("usb-ehci-and-xhci-windows", "Windows guest with both EHCI and xHCI controllers",
-                Severity.WARNING, EnumSet.allOf(HypervisorKind.class),
+                Severity.WARNING, WITH_USB,
                 "Windows guests have shown USB problems when an EHCI (USB 2.0) and an xHCI (USB 3) controller are "
                         + "both present; xHCI alone serves USB devices of every speed. When the guest can use "
                         + "xHCI (Windows 8 / Server 2012 or later) the fix removes the EHCI and UHCI controllers "

@@ -1,7 +1,6 @@
 package org.hvdiag.audit.internal.rules;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ public final class FilterMatchesAnyDevice extends BuiltInRule implements VmRule 
 
     public FilterMatchesAnyDevice() {
         super(new RuleInfo("usb-filter-matches-any", "USB autoconnect rule that matches every device", Severity.ERROR,
-                EnumSet.allOf(HypervisorKind.class),
+                WITH_USB,
                 "A USB device filter with no vendor id, product id, port or other criterion matches every USB "
                         + "device plugged into the host, keyboards and mice included: the VM captures them when it "
                         + "starts, a captured device disappears from the host (the host loses its own keyboard and "
