@@ -70,7 +70,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.refuse(out)
             return None
         bound = bool(self.context.actual_flags & gssapi.RequirementFlag.channel_bound)
-        return str(self.context.initiator_name).strip(), bound
+        # gss-ntlmssp's display name ends in its C string's NUL.
+        return str(self.context.initiator_name).strip("\x00 "), bound
 
     def refuse(self, token):
         self.send_response(401)
