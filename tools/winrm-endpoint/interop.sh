@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the loopback WinRM endpoint speaks real WS-Management: two independent clients from Debian
-# drive it over HTTPS with Basic authentication, python3-winrm (pywinrm) and the Go package
-# github.com/masterzen/winrm (golang-github-masterzen-winrm-dev, the client Packer and Terraform use).
+# drive it over HTTPS with Basic and with NTLM authentication, python3-winrm (pywinrm, whose NTLM is
+# requests-ntlm / ntlm-auth, with channel bindings and MIC) and the Go package github.com/masterzen/winrm
+# (golang-github-masterzen-winrm-dev, the client Packer and Terraform use; its NTLM is Azure/go-ntlmssp).
 # Both verify the endpoint's TLS certificate against the PEM it writes (--cert-out), so no check is
 # switched off; pinning by thumbprint and certificate errors of hvdiag's own client are tested elsewhere.
 # Prints "winrm interop: N passed, M failed"; exits 1 when any check failed.
@@ -60,8 +61,8 @@ from winrm.exceptions import InvalidCredentialsError
 url, work, what = sys.argv[1], sys.argv[2], sys.argv[3]
 import os
 password = os.environ["HVDIAG_WINRM_PASSWORD"]
-def session(pw=password):
-    return winrm.Session(url, auth=("Administrator", pw), transport="basic",
+def session(pw=password, transport="basic", user="Administrator"):
+    return winrm.Session(url, auth=(user, pw), transport=transport,
                          server_cert_validation="validate", ca_trust_path=work + "/cert.pem")
 def show(r):
     print("exit=%d" % r.status_code); print("--stdout--"); print(r.std_out.decode()); print("--stderr--"); print(r.std_err.decode())
@@ -114,6 +115,16 @@ elif what == "wrong-password":
         print("accepted a wrong password")
     except InvalidCredentialsError as e:
         print("InvalidCredentialsError:", e)
+elif what == "ntlm":
+    # NTLM over HTTPS: no message encryption (TLS protects them), channel bindings of the certificate.
+    user = sys.argv[4]
+    show(session(transport="ntlm", user=user).run_cmd("hostname"))
+elif what == "ntlm-wrong-password":
+    try:
+        session("not-" + password, transport="ntlm", user="HV-LAB-01\\Administrator").run_cmd("hostname")
+        print("accepted a wrong password")
+    except InvalidCredentialsError as e:
+        print("InvalidCredentialsError:", e)
 PY
 }
 check "pywinrm: hostname" "$(pyrun cmd hostname)" '^exit=0$' '^HV-LAB-01'
@@ -127,6 +138,10 @@ check "pywinrm: run_ps of a script without vm-json.ps1" "$(pyrun run_ps-short)" 
 check "pywinrm: change script applies and is saved before the answer" "$(pyrun change "$scripts/change.ps1")" \
   '^exit=0$' '"AutomaticStopAction":"ShutDown"' '^file-has=ShutDown$'
 check "pywinrm: wrong password is HTTP 401" "$(pyrun wrong-password)" 'InvalidCredentialsError: the specified credentials were rejected'
+check "pywinrm ntlm: local account" "$(pyrun ntlm Administrator)" '^exit=0$' '^HV-LAB-01'
+check "pywinrm ntlm: HOST\\user" "$(pyrun ntlm 'HV-LAB-01\Administrator')" '^exit=0$' '^HV-LAB-01'
+check "pywinrm ntlm: user@domain" "$(pyrun ntlm 'Administrator@hv-lab-01')" '^exit=0$' '^HV-LAB-01'
+check "pywinrm ntlm: wrong password is HTTP 401" "$(pyrun ntlm-wrong-password)" 'InvalidCredentialsError: the specified credentials were rejected'
 
 # ---- masterzen/winrm (Go) ------------------------------------------------------------------
 gorun() { "$gobin" -port "$port" -cacert "$work/cert.pem" -user Administrator "$@" 2>&1; }
@@ -140,6 +155,8 @@ check "go winrm: Powershell(inventory) through cmd.exe is over 8191 characters" 
 printf 'Get-Process | Select-Object -First 1\n' > "$work/other.ps1"
 check "go winrm: a script that is not hvdiag's" "$(gorun -ps "$work/other.ps1")" '^exit=1$' "runs only hvdiag's inventory and change scripts"
 check "go winrm: wrong password is HTTP 401" "$(HVDIAG_WINRM_PASSWORD="not-$HVDIAG_WINRM_PASSWORD" gorun hostname)" 'http (response )?error:? 401'
+check "go winrm ntlm: hostname" "$(gorun -ntlm hostname)" '^exit=0$' '^HV-LAB-01'
+check "go winrm ntlm: wrong password is HTTP 401" "$(HVDIAG_WINRM_PASSWORD="not-$HVDIAG_WINRM_PASSWORD" gorun -ntlm hostname)" 'http (response )?error:? 401'
 
 # ---- the recording -------------------------------------------------------------------------
 rec="$(cat "$work/exchanges.jsonl")"

@@ -2,7 +2,8 @@
 // client Packer and Terraform use, as an independent peer: one command per run, printing
 // "exit=N", then the stdout and stderr it received, so interop.sh can check them.
 //
-// Usage: interop-go -port N -cacert FILE -user U (password in HVDIAG_WINRM_PASSWORD) [-ps SCRIPTFILE | COMMAND]
+// Usage: interop-go -port N -cacert FILE -user U [-ntlm] (password in HVDIAG_WINRM_PASSWORD) [-ps SCRIPTFILE | COMMAND]
+// -ntlm: NTLM through the client's ClientNTLM transport (github.com/Azure/go-ntlmssp) instead of Basic.
 package main
 
 import (
@@ -19,7 +20,8 @@ import (
 func main() {
 	port := flag.Int("port", 5986, "endpoint port on 127.0.0.1")
 	cacert := flag.String("cacert", "", "PEM certificate the endpoint's TLS certificate must chain to")
-	user := flag.String("user", "Administrator", "user for Basic authentication")
+	user := flag.String("user", "Administrator", "user (DOMAIN\\user or user@domain too with -ntlm)")
+	ntlm := flag.Bool("ntlm", false, "authenticate with NTLM instead of Basic")
 	ps := flag.String("ps", "", "a PowerShell script file to send as powershell.exe -EncodedCommand")
 	flag.Parse()
 
@@ -30,7 +32,11 @@ func main() {
 	}
 	// https, certificate verified against the endpoint's own certificate (insecure=false).
 	endpoint := winrm.NewEndpoint("127.0.0.1", *port, true, false, pem, nil, nil, 60*time.Second)
-	client, err := winrm.NewClient(endpoint, *user, os.Getenv("HVDIAG_WINRM_PASSWORD"))
+	params := winrm.DefaultParameters
+	if *ntlm {
+		params.TransportDecorator = func() winrm.Transporter { return &winrm.ClientNTLM{} }
+	}
+	client, err := winrm.NewClientWithParameters(endpoint, *user, os.Getenv("HVDIAG_WINRM_PASSWORD"), params)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "interop-go:", err)
 		os.Exit(2)

@@ -53,7 +53,7 @@ final class BasicAuth {
     }
 
     /** "HOST\\user", "user@host" and "user" name the same local account. */
-    private static String accountName(String s) {
+    static String accountName(String s) {
         String n = s.substring(s.lastIndexOf('\\') + 1);
         int at = n.indexOf('@');
         return (at >= 0 ? n.substring(0, at) : n).toLowerCase(Locale.ROOT);

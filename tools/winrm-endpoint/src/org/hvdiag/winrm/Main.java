@@ -7,18 +7,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * The loopback WinRM listener: HTTPS on 127.0.0.1, path /wsman, Basic authentication, one POST per
- * WS-Management message. Stops cleanly on SIGTERM and SIGINT.
+ * The loopback WinRM listener: HTTPS on 127.0.0.1, path /wsman, NTLM (under "Negotiate", one logon per
+ * connection) or Basic authentication, one POST per WS-Management message. Stops cleanly on SIGTERM and SIGINT.
  */
 public final class Main {
     private static final String SOAP_CONTENT_TYPE = "application/soap+xml;charset=UTF-8";
@@ -55,6 +57,7 @@ public final class Main {
         Recorder recorder = o.record() == null ? null : new Recorder(o.record());
 
         TlsKey key = TlsKey.create();
+        NtlmAcceptor ntlm = new NtlmAcceptor(o.user(), o.password(), o.deniedUser(), fleet.host().computerName(), key.der());
         if (o.certOut() != null) {
             Files.writeString(o.certOut(), key.pem(), StandardCharsets.US_ASCII);
         }
@@ -62,7 +65,7 @@ public final class Main {
         server.setHttpsConfigurator(new HttpsConfigurator(key.context()));
         ExecutorService pool = Executors.newFixedThreadPool(o.threads(), daemon("winrm-request"));
         server.setExecutor(pool);
-        server.createContext("/", exchange -> handle(exchange, service, auth, recorder));
+        server.createContext("/", exchange -> handle(exchange, service, auth, ntlm, recorder));
         server.start();
 
         Consumer<String> stop = signal -> {
@@ -86,12 +89,13 @@ public final class Main {
         System.out.flush();
         HostFacts h = fleet.host();
         System.err.println("winrm-endpoint: Hyper-V host " + h.computerName() + " (" + h.osVersion() + ", default version "
-                + h.defaultVersion() + "), " + fleet.vms().size() + " VMs from " + o.fleet() + "; Basic authentication as "
+                + h.defaultVersion() + "), " + fleet.vms().size() + " VMs from " + o.fleet() + "; NTLM and Basic authentication as "
                 + o.user() + " with the password from HVDIAG_WINRM_PASSWORD");
         Thread.currentThread().join();
     }
 
-    private static void handle(HttpExchange exchange, ShellService service, BasicAuth auth, Recorder recorder) throws IOException {
+    private static void handle(HttpExchange exchange, ShellService service, BasicAuth auth, NtlmAcceptor ntlm,
+            Recorder recorder) throws IOException {
         try (exchange) {
             byte[] request;
             try (InputStream in = exchange.getRequestBody()) {
@@ -103,9 +107,27 @@ public final class Main {
                 send(exchange, 404, "", null);
                 return;
             }
-            BasicAuth.Result who = auth.check(exchange.getRequestHeaders().getFirst("Authorization"));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Object connection = connection(exchange);
+            byte[] ntlmToken = ntlmToken(authorization);
+            BasicAuth.Result who;
+            if (ntlmToken != null) {
+                NtlmAcceptor.Step step = ntlm.step(connection, ntlmToken);
+                if (step.challenge() != null) {
+                    exchange.getResponseHeaders().add("WWW-Authenticate",
+                            "Negotiate " + Base64.getEncoder().encodeToString(step.challenge()));
+                    send(exchange, 401, "", null);
+                    record(recorder, "Unauthorized", request, "", 401);
+                    return;
+                }
+                who = step.result();
+            } else if (authorization == null && ntlm.loggedOn(connection) != null) {
+                who = ntlm.loggedOn(connection);
+            } else {
+                who = auth.check(authorization);
+            }
             if (who.outcome() == BasicAuth.Outcome.UNAUTHORIZED) {
-                // Both schemes a Windows listener offers; only Basic is accepted here.
+                // Both schemes a Windows listener offers.
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
                 send(exchange, 401, "", null);
@@ -134,6 +156,31 @@ public final class Main {
             System.err.println("winrm-endpoint: request failed: " + e);
             throw e;
         }
+    }
+
+    /** The NTLMSSP token of "Negotiate" or "NTLM", or null (Basic, none, or not base64). */
+    private static byte[] ntlmToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String[] p = authorization.strip().split("\\s+", 2);
+        if (p.length != 2 || !(p[0].equalsIgnoreCase("Negotiate") || p[0].equalsIgnoreCase("NTLM"))) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(p[1].strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What identifies the TLS connection a request came on, as NTLM binds a logon to it: the client's
+     * address and port with the TLS session (a reused port on a new connection has a new session).
+     */
+    private static Object connection(HttpExchange exchange) {
+        Object session = exchange instanceof HttpsExchange s ? s.getSSLSession() : null;
+        return exchange.getRemoteAddress().toString() + "#" + System.identityHashCode(session);
     }
 
     private static void send(HttpExchange exchange, int status, String body, String type) throws IOException {

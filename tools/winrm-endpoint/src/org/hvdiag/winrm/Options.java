@@ -17,7 +17,8 @@ record Options(Path fleet, int port, String user, String password, String denied
                    tools/winrm-endpoint/run generate --from FILE --count N --into FILE2
             A loopback WinRM (WS-Management) listener over HTTPS, path /wsman, playing the Hyper-V host in FILE.
             Prints "listening on https://127.0.0.1:PORT/" first, then "thumbprint AA:BB:.." (SHA-256).
-            Basic authentication: --user (default Administrator) with the password in HVDIAG_WINRM_PASSWORD.
+            NTLM (NTLMv2 under "Negotiate") and Basic authentication: --user (default Administrator) with the
+            password in HVDIAG_WINRM_PASSWORD; NTLM takes DOMAIN\\user, user@domain or user, any domain.
             --denied-user: an account that authenticates with the same password but may not use WinRM.
             --computer-name: what hostname prints and the inventory reports (default: the file's ComputerName).
             --cert-out: writes the certificate (PEM) for clients that verify it.

@@ -22,7 +22,8 @@ import javax.net.ssl.SSLContext;
  * at once), the certificate's SHA-256 fingerprint a client pins, and the certificate as PEM for
  * clients that verify against a CA file.
  */
-record TlsKey(SSLContext context, String thumbprint, String pem) {
+/** @param der the certificate, whose hash NTLM clients bind their logon to */
+record TlsKey(SSLContext context, String thumbprint, String pem, byte[] der) {
 
     static TlsKey create() throws IOException, GeneralSecurityException, InterruptedException {
         Path dir = Files.createTempDirectory("winrm-endpoint-tls");
@@ -51,7 +52,7 @@ record TlsKey(SSLContext context, String thumbprint, String pem) {
             String pem = "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
-            return new TlsKey(ctx, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest), pem);
+            return new TlsKey(ctx, HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest), pem, cert.getEncoded());
         } finally {
             Files.deleteIfExists(store);
             Files.deleteIfExists(dir);

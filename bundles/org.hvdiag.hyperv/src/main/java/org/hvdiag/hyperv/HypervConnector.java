@@ -10,6 +10,7 @@ import org.hvdiag.core.connector.Connector;
 import org.hvdiag.core.connector.ConnectorDescriptor;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.ConnectorOption;
+import org.hvdiag.core.connector.OptionType;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Session;
@@ -24,15 +25,23 @@ import org.hvdiag.hyperv.internal.HypervUrl;
  * winrm+https://user@host[:5986]}, TLS verified by this machine's authorities or pinned by thumbprint.
  * Every read and every change is one PowerShell script in one WinRM shell command (see
  * docs/hyperv-script-protocol.md). {@code winrm://} (plain HTTP) is recognised only to be refused with
- * the reason: Basic authentication would send the password unencrypted.
+ * the reason: Basic would send the password unencrypted, and hvdiag does not seal NTLM messages.
  */
 @Component(service = Connector.class)
 public final class HypervConnector implements Connector {
 
+    /**
+     * How hvdiag logs on. NTLM by default: a Windows host ships with WinRM's Basic authentication off
+     * (winrm/config/service/auth Basic=false) and Negotiate on, and with NTLM the password never leaves
+     * this machine. Basic for hosts where an admin turned it on (often for local accounts from Linux tools).
+     */
+    public static final ConnectorOption AUTH = new ConnectorOption("auth", OptionType.TEXT, false,
+            "WinRM authentication: ntlm (default; domain or local accounts) or basic (only if enabled on the host).");
+
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("hyperv", HypervisorKind.HYPERV,
-            "Hyper-V hosts over WinRM (HTTPS listener, Basic authentication; PowerShell's Hyper-V module on the host)",
+            "Hyper-V hosts over WinRM (HTTPS listener, NTLM or Basic authentication; PowerShell's Hyper-V module on the host)",
             List.of(new TargetForm.Url(HypervUrl.TLS, "winrm+https://user@host[:" + HypervUrl.DEFAULT_PORT + "]")),
-            true, List.of(ConnectorOption.THUMBPRINT));
+            true, List.of(ConnectorOption.THUMBPRINT, AUTH));
 
     @Override
     public ConnectorDescriptor descriptor() {
@@ -48,7 +57,8 @@ public final class HypervConnector implements Connector {
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
         HypervUrl url = HypervUrl.parse(endpoint.target());
-        return HypervSession.open(url, credentials, endpoint.option(ConnectorOption.THUMBPRINT).orElse(""));
+        return HypervSession.open(url, credentials, endpoint.option(ConnectorOption.THUMBPRINT).orElse(""),
+                endpoint.option(AUTH).orElse(HypervSession.NTLM));
     }
 
     @Override

@@ -33,7 +33,7 @@ class HypervConnectorTest {
         assertEquals(HypervisorKind.HYPERV, d.hypervisor());
         assertEquals(List.of(new TargetForm.Url("winrm+https", "winrm+https://user@host[:5986]")), d.targetForms());
         assertTrue(d.needsCredentials("winrm+https://admin@hv1"));
-        assertEquals(List.of(ConnectorOption.THUMBPRINT), d.options());
+        assertEquals(List.of(ConnectorOption.THUMBPRINT, HypervConnector.AUTH), d.options());
         assertFalse(d.readsFiles());
     }
 

@@ -32,16 +32,27 @@ public final class HypervSession implements Session {
         this.transport = transport;
     }
 
+    /** The authentication schemes the connector's "auth" option names. */
+    public static final String BASIC = "basic";
+    public static final String NTLM = "ntlm";
+
     /**
      * @param thumbprint the certificate the admin trusts ("" for this machine's authorities)
-     * @throws ConnectorException for winrm:// (Basic would send the password unencrypted) or a bad account name
+     * @param scheme {@link #NTLM} or {@link #BASIC}
+     * @throws ConnectorException for winrm:// (neither scheme encrypts messages here), an unknown scheme or a bad account name
      */
-    public static HypervSession open(HypervUrl url, Credentials credentials, String thumbprint) throws ConnectorException {
+    public static HypervSession open(HypervUrl url, Credentials credentials, String thumbprint, String scheme)
+            throws ConnectorException {
         String user = credentials.user().isEmpty() ? url.server().user() : credentials.user();
         char[] password = credentials.password();
         WinrmAuth auth;
         try {
-            auth = new BasicAuth(user, password);
+            auth = switch (scheme.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case NTLM -> new NtlmAuth(user, password);
+                case BASIC -> new BasicAuth(user, password);
+                default -> throw new ConnectorException("unknown WinRM authentication '" + scheme + "' for "
+                        + url.hostAndPort() + ": use " + NTLM + " or " + BASIC);
+            };
         } catch (IllegalArgumentException e) {
             throw new ConnectorException("cannot log on to " + url.hostAndPort() + " as '" + user + "': " + e.getMessage());
         } finally {

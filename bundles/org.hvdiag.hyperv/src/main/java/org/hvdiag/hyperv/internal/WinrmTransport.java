@@ -2,11 +2,11 @@ package org.hvdiag.hyperv.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 import org.hvdiag.core.connector.CertificateNotTrusted;
@@ -18,24 +18,27 @@ import org.hvdiag.core.tls.PinnedTrust;
 /**
  * WS-Management over HTTP/1.1 to one WinRM listener. HTTPS is verified by this machine's certificate
  * authorities or pinned to the thumbprint the admin confirmed (core's PinnedTrust). Plain HTTP is
- * refused unless the authentication scheme encrypts the messages itself, which Basic does not.
- * The password is only ever in the Authorization header, never in a message.
+ * refused unless the authentication scheme encrypts the messages itself, which neither Basic nor
+ * hvdiag's NTLM (no sealing) does. With Basic the password is only ever in the Authorization header;
+ * with NTLM it never leaves this machine, and each new connection is logged on once (NTLM binds the
+ * logon to the TCP connection), its later requests carrying no Authorization header.
  */
 final class WinrmTransport implements WsmanTransport, AutoCloseable {
     /** HTTP.sys drops idle connections after about two minutes: do not reuse one idle for long. */
     private static final long REUSE_NANOS = 30_000_000_000L;
     private static final String USER_AGENT = "User-Agent: hvdiag";
+    private static final String SOAP = "application/soap+xml;charset=UTF-8";
 
     private final WinrmEndpoint endpoint;
     private final WinrmAuth auth;
     private final PinnedTrust trust;
-    private final SSLSocketFactory tls;
+    private final PeerRecordingTls tls;
     private final int readTimeoutMs;
 
     private HttpConnection idle;
     private boolean closed;
 
-    private WinrmTransport(WinrmEndpoint endpoint, WinrmAuth auth, PinnedTrust trust, SSLSocketFactory tls,
+    private WinrmTransport(WinrmEndpoint endpoint, WinrmAuth auth, PinnedTrust trust, PeerRecordingTls tls,
             int readTimeoutMs) {
         this.endpoint = endpoint;
         this.auth = auth;
@@ -52,9 +55,12 @@ final class WinrmTransport implements WsmanTransport, AutoCloseable {
     static WinrmTransport open(WinrmEndpoint endpoint, WinrmAuth auth, String thumbprint, WsmanSettings settings)
             throws ConnectorException {
         if (!endpoint.https() && !auth.protectsMessages()) {
+            String exposed = auth instanceof NtlmAuth
+                    ? "every message would cross the network unencrypted (hvdiag does not seal NTLM messages)"
+                    : "the password and every message would cross the network unencrypted";
             throw new ConnectorException("refusing plain HTTP to " + endpoint.hostAndPort() + ": with "
-                    + auth.scheme() + " authentication the password and every message would cross the network "
-                    + "unencrypted. Use winrm+https:// (WinRM's HTTPS listener, port " + WinrmEndpoint.HTTPS_PORT + ")");
+                    + auth.scheme() + " authentication " + exposed + ". Use winrm+https:// (WinRM's HTTPS listener, port "
+                    + WinrmEndpoint.HTTPS_PORT + ")");
         }
         int readTimeout = (int) Math.min(Integer.MAX_VALUE, settings.operationTimeout().toMillis() + 30_000);
         if (!endpoint.https()) {
@@ -64,7 +70,7 @@ final class WinrmTransport implements WsmanTransport, AutoCloseable {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {trust}, null);
-            return new WinrmTransport(endpoint, auth, trust, context.getSocketFactory(), readTimeout);
+            return new WinrmTransport(endpoint, auth, trust, new PeerRecordingTls(context.getSocketFactory()), readTimeout);
         } catch (GeneralSecurityException e) {
             throw new ConnectorException("cannot set up TLS for " + endpoint.hostAndPort() + ": " + e.getMessage());
         }
@@ -79,27 +85,85 @@ final class WinrmTransport implements WsmanTransport, AutoCloseable {
     public synchronized byte[] post(WsmanMessage message) throws ConnectorException {
         String what = "send " + message.operation() + " to";
         HttpConnection c = take();
-        if (c == null) {
-            c = connect(what);
+        if (c != null) {
+            HttpConnection.Answer a = send(c, message, auth.authorization(), what);
+            if (a.status() == 401 && auth instanceof NtlmAuth) {
+                // The host dropped this connection's logon (its HTTP.sys may); a 401 means nothing ran, so log on anew.
+                c.close();
+            } else {
+                return accept(message, a, auth.user());
+            }
         }
+        c = connect(what);
+        String account = auth.user();
+        String authorization = auth.authorization();
+        if (auth instanceof NtlmAuth ntlm) {
+            NtlmLogon logon = ntlm.logon();
+            authorization = ntlmAuthenticate(c, logon, what);
+            account = logon.accountSent();
+        }
+        return accept(message, send(c, message, authorization, what), account);
+    }
+
+    private HttpConnection.Answer send(HttpConnection c, WsmanMessage message, String authorization, String what)
+            throws ConnectorException {
         HttpConnection.Answer a;
         try {
-            String authorization = auth.authorization();
-            a = c.post("/wsman", "application/soap+xml;charset=UTF-8", authorization == null ? List.of(USER_AGENT)
+            a = c.post("/wsman", SOAP, authorization == null ? List.of(USER_AGENT)
                     : List.of(USER_AGENT, "Authorization: " + authorization), message.bytes());
         } catch (IOException e) {
             c.close();
             throw failure(what, e);
         }
-        if (c.isOpen() && !closed) {
+        if (a.status() == 401) {
+            c.close();
+        } else if (c.isOpen() && !closed) {
             idle = c;
         }
-        return accept(message, a);
+        return a;
     }
 
-    private byte[] accept(WsmanMessage message, HttpConnection.Answer a) throws ConnectorException {
+    /**
+     * NTLM's first round trip on a new connection: NEGOTIATE with an empty body (nothing runs before the
+     * logon), the host's CHALLENGE in its 401; returns the AUTHENTICATE for the real request.
+     */
+    private String ntlmAuthenticate(HttpConnection c, NtlmLogon logon, String what) throws ConnectorException {
+        HttpConnection.Answer a;
+        try {
+            a = c.post("/wsman", SOAP, List.of(USER_AGENT, "Authorization: " + NtlmMessages.header(logon.negotiate())),
+                    new byte[0]);
+        } catch (IOException e) {
+            c.close();
+            throw failure(what, e);
+        }
+        byte[] challenge = a.status() == 401 ? NtlmMessages.token(a.wwwAuthenticate()) : null;
+        if (challenge == null) {
+            c.close();
+            throw new ConnectorException(endpoint.hostAndPort() + " did not answer NTLM's first message with a challenge "
+                    + "(HTTP " + a.status() + "): NTLM (Negotiate) authentication may be off on the host (winrm get "
+                    + "winrm/config/service/auth)" + (a.wwwAuthenticate().isEmpty() ? ""
+                            : "; the host offers: " + schemesOnly(a.wwwAuthenticate())));
+        }
+        if (!c.isOpen()) {
+            throw new ConnectorException(endpoint.hostAndPort() + " closed the connection in the middle of the NTLM "
+                    + "logon; NTLM needs the connection kept alive between its messages (a proxy in between?)");
+        }
+        try {
+            X509Certificate certificate = tls.peerCertificate();
+            return NtlmMessages.header(logon.authenticate(challenge, ChannelBindings.tlsServerEndPoint(certificate),
+                    "HTTP/" + endpoint.host()));
+        } catch (NtlmException e) {
+            c.close();
+            throw new ConnectorException("cannot log on to " + endpoint.hostAndPort() + " with NTLM: " + e.getMessage());
+        } catch (IOException e) {
+            c.close();
+            throw failure(what, e);
+        }
+    }
+
+    private byte[] accept(WsmanMessage message, HttpConnection.Answer a, String account) throws ConnectorException {
         if (a.status() == 401) {
-            throw new ConnectorException(endpoint.hostAndPort() + " refused the account " + auth.user()
+            throw new ConnectorException(endpoint.hostAndPort() + " refused the account " + account
                     + " (HTTP 401): wrong user name or password, or " + auth.scheme() + " authentication is off on "
                     + "the host (winrm get winrm/config/service/auth)"
                     + (a.wwwAuthenticate().isEmpty() ? "" : "; the host offers: " + schemesOnly(a.wwwAuthenticate())));

@@ -146,6 +146,34 @@ class WinrmTransportTest {
     }
 
     @Test
+    void plainHttpWithNtlmIsRefusedTooAsMessagesAreNotSealed() {
+        WinrmEndpoint http = new WinrmEndpoint("hv1.example", 5985, false);
+        ConnectorException e = assertThrows(ConnectorException.class, () -> WinrmTransport.open(http,
+                new NtlmAuth("CORP\\hvadmin", PASSWORD.toCharArray()), null, WsmanSettings.defaults(http.url())));
+        assertEquals("refusing plain HTTP to hv1.example:5985: with NTLM authentication every message would cross the "
+                + "network unencrypted (hvdiag does not seal NTLM messages). Use winrm+https:// (WinRM's HTTPS listener, "
+                + "port 5986)", e.getMessage());
+    }
+
+    @Test
+    void aHostThatOffersNoNtlmChallengeIsNamedWithWhatItOffers() {
+        server.answer(401, "text/html", "WWW-Authenticate: Basic realm=\"WSMAN\"", "");
+        ConnectorException e = assertThrows(ConnectorException.class, () -> {
+            WinrmEndpoint ep = endpoint();
+            try (WinrmTransport t = WinrmTransport.open(ep, new NtlmAuth("CORP\\hvadmin", PASSWORD.toCharArray()),
+                    server.thumbprint(), WsmanSettings.defaults(ep.url()))) {
+                t.post(create());
+            }
+        });
+        assertEquals("127.0.0.1:" + server.port() + " did not answer NTLM's first message with a challenge (HTTP 401): "
+                + "NTLM (Negotiate) authentication may be off on the host (winrm get winrm/config/service/auth); the host "
+                + "offers: Basic", e.getMessage());
+        LoopbackHttps.Request r = server.requests.get(0);
+        assertTrue(r.header("Authorization").startsWith("Negotiate TlRMTVNTUAAB"), "a raw NTLMSSP NEGOTIATE: " + r.header("Authorization"));
+        assertEquals("", r.body(), "nothing runs before the logon: the NEGOTIATE goes with an empty body");
+    }
+
+    @Test
     void basicAuthNeverShowsThePassword() {
         BasicAuth a = new BasicAuth("CORP\\hvadmin", PASSWORD.toCharArray());
         assertEquals("Basic[user=CORP\\hvadmin]", a.toString());
