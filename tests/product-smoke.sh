@@ -72,5 +72,27 @@ if [ -n "$vbox_hp" ]; then
 else
   failed=$((failed+1)); echo "FAILED  virtualbox: the vboxweb endpoint did not start"; cat "$work/vboxweb.err"
 fi
+# Hyper-V through the product: the loopback WinRM endpoint serving a copy of examples/hyperv-lab.
+check "connectors lists the Hyper-V connector" bash -c "'$hv' connectors | grep -q '^hyperv  '"
+nhyperv=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["VMs"]))' "$repo/examples/hyperv-lab/host.json")
+cp "$repo/examples/hyperv-lab/host.json" "$work/hyperv-host.json"
+export HVDIAG_WINRM_PASSWORD="smoke-winrm-$$"
+"$repo/tools/winrm-endpoint/run" --fleet "$work/hyperv-host.json" --port 0 >"$work/winrm.out" 2>"$work/winrm.err" &
+winrm_pid=$!
+trap 'kill "${harness_pid:-}" "${vboxweb_pid:-}" "$winrm_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 600); do grep -q '^thumbprint ' "$work/winrm.out" 2>/dev/null && break; sleep 0.1; done
+winrm_url=$(sed -n 's/^listening on //p' "$work/winrm.out" | head -n 1); winrm_hp=${winrm_url#https://}; winrm_hp=${winrm_hp%/}
+winrm_thumb=$(sed -n 's/^thumbprint //p' "$work/winrm.out" | head -n 1)
+if [ -n "$winrm_hp" ] && [ -n "$winrm_thumb" ]; then
+  hyperv="winrm+https://Administrator@$winrm_hp"
+  pw="HVDIAG_PASSWORD='$HVDIAG_WINRM_PASSWORD'"
+  check "hyperv: an unknown certificate is refused with its thumbprint (2)" bash -c "$pw '$hv' audit '$hyperv' </dev/null 2>'$work/hv-refused.err'; code=\$?; cat '$work/hv-refused.err'; [ \$code = 2 ] && grep -q -- '--thumbprint $winrm_thumb' '$work/hv-refused.err'"
+  check "hyperv: audit with the thumbprint prints findings (1)" bash -c "$pw '$hv' audit '$hyperv' --thumbprint '$winrm_thumb' </dev/null >'$work/hv.txt'; code=\$?; tail -n 1 '$work/hv.txt'; [ \$code = 1 ] && grep -q 'hw-hyperv-below-8' '$work/hv.txt' && tail -n 1 '$work/hv.txt' | grep -qE '^$nhyperv VMs, 1 hosts? audited'"
+  check "hyperv: a wrong password is a connection error (2) naming the host" bash -c "HVDIAG_PASSWORD=wrong '$hv' audit '$hyperv' --thumbprint '$winrm_thumb' </dev/null 2>'$work/hv-wrong.err'; code=\$?; cat '$work/hv-wrong.err'; [ \$code = 2 ] && grep -q '$winrm_hp' '$work/hv-wrong.err'"
+  check "hyperv: fix --yes sets sql-reporting's stop action, re-audit finds no power-hard-poweroff" bash -c "grep -q 'power-hard-poweroff' '$work/hv.txt' && $pw '$hv' fix '$hyperv' --thumbprint '$winrm_thumb' --rule power-hard-poweroff --yes --journal '$work/hyperv.jsonl' </dev/null >'$work/hv-fix.txt'; code=\$?; cat '$work/hv-fix.txt'; [ \$code = 0 ] && grep -q '^APPLIED  sql-reporting' '$work/hv-fix.txt' && $pw '$hv' audit '$hyperv' --thumbprint '$winrm_thumb' --format json --output '$work/hv-after.json' </dev/null; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[\"summary\"][\"vms\"]==$nhyperv and not [f for f in d[\"findings\"] if f[\"ruleId\"]==\"power-hard-poweroff\"], d[\"summary\"]' '$work/hv-after.json'"
+  check "hyperv: undo brings the TurnOff stop action back, the host file as the lab's" bash -c "$pw '$hv' undo '$work/hyperv.jsonl' --thumbprint '$winrm_thumb' </dev/null && $pw '$hv' audit '$hyperv' --thumbprint '$winrm_thumb' --format json --output '$work/hv-undone.json' </dev/null; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [f[\"vmName\"] for f in d[\"findings\"] if f[\"ruleId\"]==\"power-hard-poweroff\"]==[\"sql-reporting\"], d[\"summary\"]' '$work/hv-undone.json' && cmp '$repo/examples/hyperv-lab/host.json' '$work/hyperv-host.json'"
+else
+  failed=$((failed+1)); echo "FAILED  hyperv: the WinRM endpoint did not start"; cat "$work/winrm.err"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

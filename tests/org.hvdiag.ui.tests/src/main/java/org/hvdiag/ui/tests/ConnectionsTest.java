@@ -149,7 +149,7 @@ class ConnectionsTest {
         return buttons(wizard).stream().filter(b -> b.getText().replace("&", "").equals("Finish")).findFirst().orElseThrow();
     }
 
-    private static String texts(org.eclipse.swt.widgets.Composite c) {
+    static String texts(org.eclipse.swt.widgets.Composite c) {
         StringBuilder sb = new StringBuilder();
         for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
             if (child instanceof org.eclipse.swt.widgets.Label l) {

@@ -93,7 +93,7 @@ class VirtualBoxConnectionTest {
             WorkbenchDriver.click(WorkbenchDriver.widget("wizard.check", Button.class));
             IWizardPage page = currentPage(wizard);
             assertNull(page.getErrorMessage(), "Check connection logs on to the web service");
-            assertEquals("Connected to " + server.target() + ".", ((org.eclipse.jface.dialogs.IMessageProvider) page).getMessage());
+            assertEquals("Connected to " + server.target() + ": 13 VMs.", ((org.eclipse.jface.dialogs.IMessageProvider) page).getMessage());
             assertTrue(user.isEnabled(), "the page is editable again after the check");
             WorkbenchDriver.pump(300); // the re-enabled fields repaint before the picture
             WorkbenchDriver.screenshotOf(wizard, "virtualbox-connection");
@@ -157,7 +157,7 @@ class VirtualBoxConnectionTest {
                     ((org.eclipse.jface.dialogs.IMessageProvider) page).getMessage());
             WorkbenchDriver.click(WorkbenchDriver.widget("wizard.check", Button.class));
             assertNull(page.getErrorMessage(), "the folder is read without a password");
-            assertEquals("Connected to " + folder + ".", ((org.eclipse.jface.dialogs.IMessageProvider) page).getMessage());
+            assertEquals("Connected to " + folder + ": 13 VMs.", ((org.eclipse.jface.dialogs.IMessageProvider) page).getMessage());
             WorkbenchDriver.pump(300);
             WorkbenchDriver.screenshotOf(wizard, "virtualbox-folder-connection");
             ConnectionsTest.press(wizard, "Finish");
@@ -182,7 +182,7 @@ class VirtualBoxConnectionTest {
     }
 
     /** Picks the kind by the name the list shows for it, then goes to its page. */
-    private static void chooseKind(Shell wizard, ConnectorDescriptor kind) {
+    static void chooseKind(Shell wizard, ConnectorDescriptor kind) {
         Table kinds = WorkbenchDriver.widget("wizard.kinds", Table.class);
         int row = -1;
         for (int i = 0; i < kinds.getItemCount(); i++) {
@@ -197,12 +197,12 @@ class VirtualBoxConnectionTest {
         assertEquals(kind.displayName(), currentPage(wizard).getTitle());
     }
 
-    private static IWizardPage currentPage(Shell wizard) {
+    static IWizardPage currentPage(Shell wizard) {
         return ((WizardDialog) wizard.getData()).getCurrentPage();
     }
 
     /** The label the page puts in the column before a field. */
-    private static String labelOf(Control field) {
+    static String labelOf(Control field) {
         Control[] siblings = field.getParent().getChildren();
         for (int i = 1; i < siblings.length; i++) {
             if (siblings[i] == field && siblings[i - 1] instanceof Label l) {
@@ -213,7 +213,7 @@ class VirtualBoxConnectionTest {
     }
 
     /** Rule | VM | Host of each row. */
-    private static List<String> rows(Table table) {
+    static List<String> rows(Table table) {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < table.getItemCount(); i++) {
             var item = table.getItem(i);

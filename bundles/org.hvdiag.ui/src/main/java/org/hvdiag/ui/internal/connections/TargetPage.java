@@ -28,6 +28,7 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.ConnectorOption;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Endpoint;
+import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
 import org.hvdiag.core.connector.TargetForm;
 import org.hvdiag.ui.internal.Connection;
@@ -160,9 +161,11 @@ final class TargetPage extends WizardPage {
     }
 
     /**
-     * Connects once with what the admin typed. A server certificate nothing vouches for is shown
-     * by its thumbprint; accepting it sets the connection's thumbprint option, and later
-     * connections trust exactly that certificate.
+     * Connects once with what the admin typed and reads the inventory, as an audit will: a connector
+     * may open its session without a word to the server (Hyper-V's first WinRM request is its first
+     * script), so only a read proves the address, the certificate and the account. A server
+     * certificate nothing vouches for is shown by its thumbprint; accepting it sets the connection's
+     * thumbprint option, and later connections trust exactly that certificate.
      */
     private void checkConnection() {
         validate();
@@ -175,12 +178,14 @@ final class TargetPage extends WizardPage {
         all.putAll(typedSecrets());
         char[] typed = needsAccount() ? password.getTextChars() : new char[0];
         Exception[] failure = new Exception[1];
+        int[] vms = new int[1];
         try {
             getContainer().run(true, false, monitor -> {
                 monitor.beginTask("Connecting to " + c.target(), IProgressMonitor.UNKNOWN);
                 Credentials credentials = typed.length == 0 && c.user().isEmpty() ? Credentials.none() : new Credentials(c.user(), typed);
                 try (Session s = connector.connect(new Endpoint(c.target(), all), credentials)) {
-                    // connected: the target, the account and the certificate are good
+                    // read: the target, the account and the certificate are good
+                    vms[0] = s.inventory(Progress.NONE).vms().size();
                 } catch (ConnectorException | RuntimeException e) {
                     failure[0] = e;
                 } finally {
@@ -194,7 +199,7 @@ final class TargetPage extends WizardPage {
         }
         if (failure[0] == null) {
             setErrorMessage(null);
-            setMessage("Connected to " + c.target() + ".", INFORMATION);
+            setMessage("Connected to " + c.target() + ": " + vms[0] + (vms[0] == 1 ? " VM." : " VMs."), INFORMATION);
             return;
         }
         Optional<String> print = ServerCertificate.thumbprintOf(failure[0]);
@@ -204,7 +209,8 @@ final class TargetPage extends WizardPage {
                     c.target() + " presents a certificate that nothing on this machine vouches for.\n\n"
                             + "SHA-256 thumbprint:\n" + print.get() + "\n\n"
                             + "Compare it with the thumbprint the server shows on its console (ESXi: DCUI, "
-                            + "vCenter: the appliance's certificate page). Trust this certificate for this connection?",
+                            + "vCenter: the appliance's certificate page, Hyper-V: the WinRM HTTPS listener's certificate, "
+                            + "$cert.GetCertHashString('SHA256') in PowerShell). Trust this certificate for this connection?",
                     MessageDialog.WARNING, 0, "Trust this certificate", "Cancel");
             if (dialog.open() == 0) {
                 pinned.get().setValue(print.get());
