@@ -162,6 +162,62 @@ class LiveHypervTest {
         }
     }
 
+    /**
+     * Hyper-V reports a guest only while the VM runs, and the Secure Boot template changes only while
+     * it is off: the guest seen running is remembered, so the finding and its fix survive shutdown.
+     */
+    @Test
+    void aGuestSeenRunningIsRememberedSoItsOffOnlyFixAppliesAfterShutdown() throws Exception {
+        String rule = "boot-linux-secure-boot-template";
+        Path fleet = WinrmEndpointProcess.copyOfLab(temp);
+        String vmId;
+        try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(fleet, "guest-running").start();
+                Session s = connect(connector, server)) {
+            Inventory inv = s.inventory(Progress.NONE);
+            Finding f = ENGINE.audit(List.of(inv), AuditSettings.DEFAULTS).findings().stream()
+                    .filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
+            vmId = f.vmId();
+            assertFalse(inv.vms().stream().filter(v -> v.id().equals(vmId)).findFirst().orElseThrow().powerState().isOff());
+        }
+        shutDown(fleet, vmId);
+        try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(fleet, "guest-remembered").start();
+                Session s = connect(connector, server)) {
+            Inventory inv = s.inventory(Progress.NONE);
+            Vm vm = inv.vms().stream().filter(v -> v.id().equals(vmId)).findFirst().orElseThrow();
+            assertTrue(vm.powerState().isOff());
+            assertTrue(vm.raw("GuestOs").contains("last reported while running"), vm.raw("GuestOs"));
+            Finding f = ENGINE.audit(List.of(inv), AuditSettings.DEFAULTS).findings().stream()
+                    .filter(x -> x.ruleId().equals(rule) && vmId.equals(x.vmId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("the finding is gone with the guest report"));
+            ChangePlan plan = FixSelection.of(List.of(f), ENGINE.rules(), Set.of(rule), null).plans().get(0);
+            Path journal = temp.resolve("remembered.jsonl");
+            List<ApplyResult> r;
+            try (Journal j = Journal.create(journal, "hyperv", server.target())) {
+                r = s.apply(List.of(plan), j, Progress.NONE);
+            }
+            assertEquals(Outcome.APPLIED, r.get(0).outcome(), r.get(0).detail());
+            assertTrue(ENGINE.audit(List.of(s.inventory(Progress.NONE)), AuditSettings.DEFAULTS).findings().stream()
+                    .noneMatch(x -> x.ruleId().equals(rule) && vmId.equals(x.vmId())), "fixed");
+            List<ApplyResult> undone = s.undo(JournalReader.read(journal).entries(), Progress.NONE);
+            assertEquals(Outcome.APPLIED, undone.get(0).outcome(), undone.get(0).detail());
+            Vm restored = s.inventory(Progress.NONE).vms().stream().filter(v -> v.id().equals(vmId)).findFirst().orElseThrow();
+            assertEquals(VmField.SECURE_BOOT_TEMPLATE.read(vm), VmField.SECURE_BOOT_TEMPLATE.read(restored));
+        }
+    }
+
+    /** What shutting a VM down does to what Hyper-V reports: state Off, no guest from the KVP exchange. */
+    private static void shutDown(Path fleet, String vmId) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(fleet.toFile());
+        for (com.fasterxml.jackson.databind.JsonNode vm : root.get("VMs")) {
+            if (vm.get("Id").asText().equals(vmId)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) vm).put("State", "Off");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) vm).putNull("GuestOs");
+            }
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(fleet.toFile(), root);
+    }
+
     @Test
     void aRefusalMidwayIsReportedAsWhatReallyHolds() throws Exception {
         try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(WinrmEndpointProcess.copyOfLab(temp), "refused").start();

@@ -3,6 +3,7 @@ package org.hvdiag.hyperv.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.connector.ApplyResult;
@@ -80,15 +81,36 @@ public final class HypervSession implements Session {
         for (HypervJsonException e : read.errors()) {
             errors.add(error(e));
         }
+        GuestOsMemory guests = GuestOsMemory.at(GuestOsMemory.defaultFile());
+        Instant now = Instant.now();
         for (VmRecord r : read.vms()) {
             try {
-                vms.add(host.vm(r).vm());
+                vms.add(withGuest(host.vm(r).vm(), r, guests, now));
             } catch (HypervJsonException e) {
                 errors.add(error(e));
             }
         }
+        guests.save();
         progress.worked(1);
         return new Inventory(target, Instant.now(), List.of(h), vms, errors);
+    }
+
+    /**
+     * A running VM's guest is remembered; a VM that does not report one now gets the guest it last
+     * reported while running, said as such in its evidence.
+     */
+    private Vm withGuest(Vm vm, VmRecord r, GuestOsMemory guests, Instant now) {
+        if (r.guestOs() != null) {
+            guests.reported(host.hostId(), vm.id(), r.guestOs(), now);
+            return vm;
+        }
+        GuestOsMemory.Report last = guests.last(host.hostId(), vm.id());
+        if (last == null) {
+            return vm;
+        }
+        Map<String, String> raw = new java.util.LinkedHashMap<>(vm.rawProperties());
+        raw.put("GuestOs", last.guestOs() + " (last reported while running, " + last.reportedAt() + ")");
+        return vm.toBuilder().guestOs(HypervGuestOs.of(last.guestOs())).rawProperties(raw).build();
     }
 
     private static ObjectError error(HypervJsonException e) {
