@@ -115,93 +115,81 @@ class LiveHypervTest {
     }
 
     /**
-     * Fix the rule's first VM, re-audit, undo. Off-only fixes of rules that need the guest OS are
-     * refused on their (running) VMs: Hyper-V reports the guest OS only while a VM runs.
+     * Fix the rule's first VM, re-audit, undo. A running VM whose fix needs it off is refused first;
+     * then the admin shuts it down (the endpoint restarted with the VM off: Hyper-V then reports no
+     * guest, hvdiag remembers it) and the same rule's fix applies.
      */
     @ParameterizedTest
     @ValueSource(strings = {"boot-linux-secure-boot-template", "cpu-hyperv-guest-vcpu-limit",
         "cpu-vcpus-exceed-host-cores", "hw-hyperv-below-8", "hw-older-than-host", "mem-dynamic-with-nested",
         "power-hard-poweroff", "tools-integration-services-off"})
     void fixReauditUndo(String rule) throws Exception {
-        try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(WinrmEndpointProcess.copyOfLab(temp), "fix-" + rule).start();
+        Path fleet = WinrmEndpointProcess.copyOfLab(temp);
+        String shutDownFirst = null;
+        try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(fleet, "fix-" + rule).start();
                 Session s = connect(connector, server)) {
             Inventory before = s.inventory(Progress.NONE);
-            Finding finding = ENGINE.audit(List.of(before), AuditSettings.DEFAULTS).findings().stream()
-                    .filter(f -> f.ruleId().equals(rule) && f.fix() != null).findFirst()
-                    .orElseThrow(() -> new AssertionError("no fixable " + rule + " finding in examples/hyperv-lab"));
-            ChangePlan plan = FixSelection.of(List.of(finding), ENGINE.rules(), Set.of(rule), null).plans().get(0);
+            ChangePlan plan = planFor(rule, before, null);
             Vm vmBefore = before.vms().stream().filter(v -> v.id().equals(plan.vmId())).findFirst().orElseThrow();
-            Path journal = temp.resolve(rule + ".jsonl");
-            List<ApplyResult> r;
-            try (Journal j = Journal.create(journal, "hyperv", server.target())) {
-                r = s.apply(List.of(plan), j, Progress.NONE);
-            }
-            boolean needsOff = plan.changes().stream().anyMatch(c -> connector.support(c) == org.hvdiag.core.change.ChangeSupport.POWERED_OFF_ONLY);
+            boolean needsOff = plan.changes().stream()
+                    .anyMatch(c -> connector.support(c) == org.hvdiag.core.change.ChangeSupport.POWERED_OFF_ONLY);
             if (!vmBefore.powerState().isOff() && needsOff) {
+                List<ApplyResult> r;
+                try (Journal j = Journal.create(temp.resolve(rule + "-running.jsonl"), "hyperv", server.target())) {
+                    r = s.apply(List.of(plan), j, Progress.NONE);
+                }
                 assertEquals(Outcome.SKIPPED, r.get(0).outcome(), r.get(0).detail());
                 assertTrue(r.get(0).detail().contains("shut it down first"), r.get(0).detail());
-                return;
+                shutDownFirst = vmBefore.id();
+            } else {
+                fixAndUndo(rule, s, server, plan, vmBefore);
             }
-            assertEquals(Outcome.APPLIED, r.get(0).outcome(), r.get(0).detail());
-            Inventory after = s.inventory(Progress.NONE);
-            for (Finding f : ENGINE.audit(List.of(after), AuditSettings.DEFAULTS).findings()) {
-                assertFalse(f.ruleId().equals(rule) && plan.vmId().equals(f.vmId()), "still found after the fix: " + f.message());
-            }
-            boolean upgrade = plan.changes().stream().anyMatch(c -> c instanceof ConfigChange.UpgradeHardwareVersion);
-            List<ApplyResult> undone = s.undo(JournalReader.read(journal).entries(), Progress.NONE);
-            if (upgrade) {
-                assertEquals(Outcome.SKIPPED, undone.get(0).outcome(), undone.get(0).detail());
-                assertTrue(undone.get(0).detail().contains("one-way"), undone.get(0).detail());
-                return;
-            }
-            assertEquals(Outcome.APPLIED, undone.get(0).outcome(), undone.get(0).detail());
-            Vm restored = named(s.inventory(Progress.NONE), vmBefore.name());
-            for (VmField f : VmField.values()) {
-                assertEquals(f.read(vmBefore), f.read(restored), rule + ": " + f.label() + " after undo");
+        }
+        if (shutDownFirst != null) {
+            shutDown(fleet, shutDownFirst);
+            try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(fleet, "fix-" + rule + "-off").start();
+                    Session s = connect(connector, server)) {
+                Inventory before = s.inventory(Progress.NONE);
+                ChangePlan plan = planFor(rule, before, shutDownFirst);
+                Vm vmBefore = before.vms().stream().filter(v -> v.id().equals(plan.vmId())).findFirst().orElseThrow();
+                assertTrue(vmBefore.powerState().isOff());
+                assertTrue(vmBefore.raw("GuestOs").contains("last reported while running"),
+                        "the guest seen running is remembered, and said so: " + vmBefore.raw("GuestOs"));
+                fixAndUndo(rule, s, server, plan, vmBefore);
             }
         }
     }
 
-    /**
-     * Hyper-V reports a guest only while the VM runs, and the Secure Boot template changes only while
-     * it is off: the guest seen running is remembered, so the finding and its fix survive shutdown.
-     */
-    @Test
-    void aGuestSeenRunningIsRememberedSoItsOffOnlyFixAppliesAfterShutdown() throws Exception {
-        String rule = "boot-linux-secure-boot-template";
-        Path fleet = WinrmEndpointProcess.copyOfLab(temp);
-        String vmId;
-        try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(fleet, "guest-running").start();
-                Session s = connect(connector, server)) {
-            Inventory inv = s.inventory(Progress.NONE);
-            Finding f = ENGINE.audit(List.of(inv), AuditSettings.DEFAULTS).findings().stream()
-                    .filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow();
-            vmId = f.vmId();
-            assertFalse(inv.vms().stream().filter(v -> v.id().equals(vmId)).findFirst().orElseThrow().powerState().isOff());
+    private static ChangePlan planFor(String rule, Inventory inventory, String vmId) {
+        Finding finding = ENGINE.audit(List.of(inventory), AuditSettings.DEFAULTS).findings().stream()
+                .filter(f -> f.ruleId().equals(rule) && f.fix() != null && (vmId == null || vmId.equals(f.vmId())))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fixable " + rule + " finding" + (vmId == null ? "" : " on " + vmId)));
+        return FixSelection.of(List.of(finding), ENGINE.rules(), Set.of(rule), null).plans().get(0);
+    }
+
+    private void fixAndUndo(String rule, Session s, WinrmEndpointProcess server, ChangePlan plan, Vm vmBefore) throws Exception {
+        Path journal = temp.resolve(rule + ".jsonl");
+        List<ApplyResult> r;
+        try (Journal j = Journal.create(journal, "hyperv", server.target())) {
+            r = s.apply(List.of(plan), j, Progress.NONE);
         }
-        shutDown(fleet, vmId);
-        try (WinrmEndpointProcess server = WinrmEndpointProcess.serving(fleet, "guest-remembered").start();
-                Session s = connect(connector, server)) {
-            Inventory inv = s.inventory(Progress.NONE);
-            Vm vm = inv.vms().stream().filter(v -> v.id().equals(vmId)).findFirst().orElseThrow();
-            assertTrue(vm.powerState().isOff());
-            assertTrue(vm.raw("GuestOs").contains("last reported while running"), vm.raw("GuestOs"));
-            Finding f = ENGINE.audit(List.of(inv), AuditSettings.DEFAULTS).findings().stream()
-                    .filter(x -> x.ruleId().equals(rule) && vmId.equals(x.vmId())).findFirst()
-                    .orElseThrow(() -> new AssertionError("the finding is gone with the guest report"));
-            ChangePlan plan = FixSelection.of(List.of(f), ENGINE.rules(), Set.of(rule), null).plans().get(0);
-            Path journal = temp.resolve("remembered.jsonl");
-            List<ApplyResult> r;
-            try (Journal j = Journal.create(journal, "hyperv", server.target())) {
-                r = s.apply(List.of(plan), j, Progress.NONE);
-            }
-            assertEquals(Outcome.APPLIED, r.get(0).outcome(), r.get(0).detail());
-            assertTrue(ENGINE.audit(List.of(s.inventory(Progress.NONE)), AuditSettings.DEFAULTS).findings().stream()
-                    .noneMatch(x -> x.ruleId().equals(rule) && vmId.equals(x.vmId())), "fixed");
-            List<ApplyResult> undone = s.undo(JournalReader.read(journal).entries(), Progress.NONE);
-            assertEquals(Outcome.APPLIED, undone.get(0).outcome(), undone.get(0).detail());
-            Vm restored = s.inventory(Progress.NONE).vms().stream().filter(v -> v.id().equals(vmId)).findFirst().orElseThrow();
-            assertEquals(VmField.SECURE_BOOT_TEMPLATE.read(vm), VmField.SECURE_BOOT_TEMPLATE.read(restored));
+        assertEquals(Outcome.APPLIED, r.get(0).outcome(), r.get(0).detail());
+        Inventory after = s.inventory(Progress.NONE);
+        for (Finding f : ENGINE.audit(List.of(after), AuditSettings.DEFAULTS).findings()) {
+            assertFalse(f.ruleId().equals(rule) && plan.vmId().equals(f.vmId()), "still found after the fix: " + f.message());
+        }
+        boolean upgrade = plan.changes().stream().anyMatch(c -> c instanceof ConfigChange.UpgradeHardwareVersion);
+        List<ApplyResult> undone = s.undo(JournalReader.read(journal).entries(), Progress.NONE);
+        if (upgrade) {
+            assertEquals(Outcome.SKIPPED, undone.get(0).outcome(), undone.get(0).detail());
+            assertTrue(undone.get(0).detail().contains("one-way"), undone.get(0).detail());
+            return;
+        }
+        assertEquals(Outcome.APPLIED, undone.get(0).outcome(), undone.get(0).detail());
+        Vm restored = named(s.inventory(Progress.NONE), vmBefore.name());
+        for (VmField f : VmField.values()) {
+            assertEquals(f.read(vmBefore), f.read(restored), rule + ": " + f.label() + " after undo");
         }
     }
 
