@@ -1,0 +1,82 @@
+package org.hvdiag.libvirt.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hvdiag.core.change.ChangePlan;
+import org.hvdiag.core.connector.ApplyResult;
+import org.hvdiag.core.connector.ConnectorException;
+import org.hvdiag.core.connector.Endpoint;
+import org.hvdiag.core.connector.Progress;
+import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.journal.Journal;
+import org.hvdiag.core.journal.JournalEntry;
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.Inventory;
+import org.hvdiag.core.model.Vm;
+
+/**
+ * A domain XML file or a folder of them, audited only. Holds nothing open: every inventory reads
+ * the files afresh. Every push and undo is refused: libvirtd keeps defined domains in memory and
+ * rewrites /etc/libvirt/qemu itself, so an edit of the file would be ignored or overwritten.
+ */
+public final class DomainFileSession implements Session {
+
+    public static final String REFUSAL = "libvirt owns its domain XML; fix through the libvirt connection (qemu:///system)";
+
+    private final String target;
+    private final Path root;
+    private final LibvirtHostFacts.Stated stated;
+
+    DomainFileSession(String target, Path root, LibvirtHostFacts.Stated stated) {
+        this.target = target;
+        this.root = root;
+        this.stated = stated;
+    }
+
+    public static Session open(Path target, Endpoint endpoint) throws ConnectorException {
+        if (!Files.exists(target)) {
+            throw new ConnectorException(target + ": no such file or folder (expected a libvirt domain XML file or a folder of them)");
+        }
+        return new DomainFileSession(endpoint.target(), target, LibvirtHostFacts.stated(endpoint));
+    }
+
+    @Override
+    public Inventory inventory(Progress progress) {
+        progress.begin("Reading libvirt domain XML files in " + root, 1);
+        DomainFolder.Listing listing = DomainFolder.read(root);
+        Host host = LibvirtHostFacts.describe(stated);
+        List<Vm> vms = new ArrayList<>();
+        for (DomainFacts d : listing.domains()) {
+            vms.add(DomainMapping.toVm(d, host.id()));
+        }
+        progress.worked(1);
+        return new Inventory(target, Instant.now(), List.of(host), vms, listing.errors());
+    }
+
+    @Override
+    public List<ApplyResult> apply(List<ChangePlan> plans, Journal journal, Progress progress) {
+        List<ApplyResult> results = new ArrayList<>();
+        for (ChangePlan p : plans) {
+            results.add(new ApplyResult(p.vmId(), p.vmName(), ApplyResult.Outcome.SKIPPED, REFUSAL, null));
+        }
+        return results;
+    }
+
+    @Override
+    public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
+        List<ApplyResult> results = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            results.add(new ApplyResult(e.vmId(), e.vmName(), ApplyResult.Outcome.SKIPPED, REFUSAL, null));
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        // nothing held open
+    }
+}

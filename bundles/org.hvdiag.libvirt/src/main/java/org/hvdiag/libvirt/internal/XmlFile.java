@@ -1,0 +1,144 @@
+package org.hvdiag.libvirt.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads an XML file into {@link XmlElement}s by local name (libvirt's metadata carries namespaced
+ * elements such as libosinfo's). The parser refuses DOCTYPEs and never resolves external entities
+ * or DTDs: libvirt never writes them, and a domain file that has them is hostile or not libvirt's.
+ */
+final class XmlFile {
+
+    private XmlFile() {
+    }
+
+    static XmlElement read(Path file) throws DomainFileException {
+        return read(file, false);
+    }
+
+    /** Only the root element's name, without reading further: how a folder tells domain files from other XML. */
+    static String rootName(Path file) throws DomainFileException {
+        return read(file, true).name;
+    }
+
+    private static XmlElement read(Path file, boolean rootOnly) throws DomainFileException {
+        String name = file.toString();
+        Building b = new Building(rootOnly);
+        try (InputStream in = Files.newInputStream(file)) {
+            InputSource source = new InputSource(in);
+            source.setSystemId(file.toUri().toString());
+            parser().parse(source, b);
+        } catch (RootSeen e) {
+            return b.root;
+        } catch (SAXParseException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.contains("DOCTYPE")) {
+                throw new DomainFileException(name, e.getLineNumber(), "a DOCTYPE declaration is not allowed (libvirt never "
+                        + "writes one; DTDs and entities are not read): " + m);
+            }
+            throw new DomainFileException(name, e.getLineNumber(), "not well-formed XML, expected a libvirt domain XML: " + m);
+        } catch (SAXException e) {
+            throw new DomainFileException(name, 0, "cannot read as XML: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new DomainFileException(name, 0, "cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw new DomainFileException(name, 0, "cannot read: permission denied");
+        } catch (IOException e) {
+            throw new DomainFileException(name, 0, "cannot read: " + e.getMessage());
+        }
+        if (b.root == null) {
+            throw new DomainFileException(name, 0, "no XML element found, expected a libvirt <domain>");
+        }
+        return b.root;
+    }
+
+    private static SAXParser parser() throws SAXException {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setValidating(false);
+            f.setXIncludeAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            SAXParser p = f.newSAXParser();
+            p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            p.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return p;
+        } catch (ParserConfigurationException e) {
+            throw new SAXException("the XML parser cannot be made safe: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the parse once the root element is known, when that is all the caller asked for. */
+    private static final class RootSeen extends SAXException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final class Building extends DefaultHandler {
+        private final boolean rootOnly;
+        private final Deque<XmlElement> open = new ArrayDeque<>();
+        private Locator locator;
+        XmlElement root;
+
+        Building(boolean rootOnly) {
+            this.rootOnly = rootOnly;
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes a) throws SAXException {
+            XmlElement e = new XmlElement(localName.isEmpty() ? qName : localName, locator == null ? 0 : locator.getLineNumber());
+            for (int i = 0; i < a.getLength(); i++) {
+                String n = a.getLocalName(i).isEmpty() ? a.getQName(i) : a.getLocalName(i);
+                e.attributes.put(n, a.getValue(i));
+            }
+            if (open.isEmpty()) {
+                root = e;
+                if (rootOnly) {
+                    throw new RootSeen();
+                }
+            } else {
+                open.peek().children.add(e);
+            }
+            open.push(e);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            open.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (!open.isEmpty()) {
+                open.peek().text.append(ch, start, length);
+            }
+        }
+    }
+}
