@@ -1084,7 +1084,114 @@ def check_winrm(folder, ctx):
     return r
 
 
+# ---------------------------------------------------------------------------------------------
+# Section: libvirt-xml (libvirt's own domain XML test files)
+
+
+def domain_facts(path):
+    """What a domain XML says, read here with ElementTree: name, uuid, USB controller models as
+    written (None where absent), USB host devices, redirfilter rules that allow. Raises ValueError
+    for a file that is not a well-formed domain XML."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        raise ValueError("not well-formed: %s" % e)
+    if root.tag != "domain":
+        raise ValueError("root element <%s>, not <domain>" % root.tag)
+    devices = root.find("devices")
+    devices = devices if devices is not None else ET.Element("devices")
+    models = [c.get("model") for c in devices.findall("controller") if c.get("type") == "usb"]
+    hostdevs = [h for h in devices.findall("hostdev") if h.get("type") == "usb" and h.get("mode", "subsystem") == "subsystem"]
+    allows = [u for f in devices.findall("redirfilter") for u in f.findall("usbdev") if u.get("allow") == "yes"]
+    return {"name": (root.findtext("name") or "").strip(), "uuid": (root.findtext("uuid") or "").strip().lower(),
+            "models": models, "hostdevs": len(hostdevs), "allows": len(allows)}
+
+
+def check_libvirt_xml(folder, ctx):
+    """Every domain XML of libvirt's test corpus read by hvdiag, or refused with a reason an admin can
+    act on (some are invalid on purpose); what hvdiag read agrees with the file: name, uuid, the USB
+    controller models it names, USB host devices, and redirfilter rules that let devices through."""
+    r = SectionResult("libvirt-xml")
+    files = sorted(f for f in os.listdir(folder) if f.lower().endswith(".xml"))
+    if not files:
+        r.fail("(folder)", "no .xml files")
+        r.summary = "libvirt-xml: no .xml files"
+        return r
+    try:
+        inv = ctx["inventory"](os.path.abspath(folder))
+    except (RuntimeError, OSError) as e:
+        for f in files:
+            r.fail(f, "hvdiag did not run")
+        r.lines.append("FAIL hvdiag inventory: %s" % e)
+        r.summary = "libvirt-xml: %d files: hvdiag did not run" % len(files)
+        r.finish(files)
+        return r
+    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in files}
+    vms, errors = {}, {}
+    for t in inv.get("targets", []):
+        for vm in t.get("vms", []):
+            f = by_path.get(_canon(vm.get("source", ""), REPO))
+            if f is not None:
+                vms[f] = vm
+        for e in t.get("errors", []):
+            f = by_path.get(_canon(e.get("object", ""), REPO))
+            if f is not None:
+                errors.setdefault(f, []).append(e)
+    n_read = n_rejected = n_agree = n_differ = 0
+    for f in files:
+        path = os.path.join(folder, f)
+        if f in errors and f not in vms:
+            message = errors[f][0].get("message", "")
+            if clear_reason(message):
+                n_rejected += 1
+                r.lines.append("ok %s: refused: %s" % (f, message))
+            else:
+                r.fail(f, "refused without a clear reason: %r" % message)
+                r.lines.append("FAIL %s: refused without a clear reason: %r" % (f, message))
+            continue
+        vm = vms.get(f)
+        if vm is None:
+            r.fail(f, "neither read nor refused")
+            r.lines.append("FAIL %s: neither read nor refused" % f)
+            continue
+        n_read += 1
+        try:
+            facts = domain_facts(path)
+        except ValueError as e:
+            r.fail(f, "hvdiag read a file the reference cannot: %s" % e)
+            r.lines.append("FAIL %s: hvdiag read it, but it is %s" % (f, e))
+            continue
+        ours_models = [c.get("model") for c in vm.get("usbControllers", [])]
+        wrong = []
+        if vm.get("name") != facts["name"]:
+            wrong.append("name %r, the file says %r" % (vm.get("name"), facts["name"]))
+        if facts["uuid"] and vm.get("id") != facts["uuid"]:
+            wrong.append("id %r, the file's uuid is %r" % (vm.get("id"), facts["uuid"]))
+        if "none" in facts["models"] and ours_models:
+            wrong.append("controllers %s, the file says model='none'" % ours_models)
+        for m in facts["models"]:
+            if m not in (None, "none") and m not in ours_models:
+                wrong.append("no %s controller (hvdiag read %s)" % (m, ours_models))
+        if len(vm.get("usbDevices", [])) != facts["hostdevs"]:
+            wrong.append("%d USB devices, the file has %d USB host devices" % (len(vm.get("usbDevices", [])), facts["hostdevs"]))
+        if len(vm.get("usbFilters", [])) != facts["allows"]:
+            wrong.append("%d USB filters, the file has %d redirfilter rules that allow" % (len(vm.get("usbFilters", [])), facts["allows"]))
+        if wrong:
+            n_differ += 1
+            for w in wrong:
+                r.fail(f, w)
+                r.lines.append("FAIL %s: %s" % (f, w))
+        else:
+            n_agree += 1
+    r.summary = ("libvirt-xml: %d domain XMLs: %d read, %d refused with a reason; %d agree with the file "
+                 "(name, uuid, USB controller models, host devices, allowing filters), %d differ"
+                 % (len(files), n_read, n_rejected, n_agree, n_differ))
+    r.finish(files)
+    return r
+
+
 SECTIONS = {
+    "libvirt-xml": check_libvirt_xml,
     "vmx-libvirt": check_vmx_libvirt,
     "vbox": check_vbox,
     "vbox-api": check_vbox_api,
@@ -1791,10 +1898,64 @@ def self_test():
             passed, failed, out = self.check(run_replay)
             self.assertEqual((3, 0), (passed, failed), out)
 
+    class LibvirtT(unittest.TestCase):
+        """The libvirt-xml section on domain XMLs written here and the inventory hvdiag would print."""
+
+        def setUp(self):
+            self.tmp = tempfile.mkdtemp(prefix="corpus-check-selftest-libvirt-")
+            self.folder = os.path.join(self.tmp, "libvirt-xml")
+            os.makedirs(self.folder)
+            self.vms, self.errors = [], []
+
+        def tearDown(self):
+            shutil.rmtree(self.tmp)
+
+        def domain(self, name, body):
+            p = os.path.join(self.folder, name)
+            with open(p, "w") as f:
+                f.write("<domain type='qemu'><name>%s</name><uuid>C7A5FDBD-EDAF-9455-926A-D65C16DB1809</uuid>"
+                        "<devices>%s</devices></domain>" % (name[:-4], body))
+            return p
+
+        def check(self):
+            out = io.StringIO()
+            inv = {"targets": [{"vms": self.vms, "errors": self.errors}]}
+            passed, failed = run(self.tmp, {"inventory": lambda _f: inv, "sections": {"libvirt-xml": check_libvirt_xml}}, out)
+            return passed, failed, out.getvalue()
+
+        def vm(self, path, models, devices=0, filters=0):
+            self.vms.append({"id": "c7a5fdbd-edaf-9455-926a-d65c16db1809", "name": os.path.basename(path)[:-4],
+                             "source": path, "usbControllers": [{"model": m} for m in models],
+                             "usbDevices": [{}] * devices, "usbFilters": [{}] * filters})
+
+        def test_agreement(self):
+            p = self.domain("a.xml", "<controller type='usb' model='qemu-xhci'/><hostdev mode='subsystem' type='usb'/>"
+                            "<redirfilter><usbdev allow='yes'/><usbdev allow='no'/></redirfilter>")
+            self.vm(p, ["qemu-xhci"], devices=1, filters=1)
+            passed, failed, out = self.check()
+            self.assertEqual((1, 0), (passed, failed), out)
+            self.assertIn("1 read, 0 refused with a reason; 1 agree", out)
+
+        def test_planted_difference_fails(self):
+            p = self.domain("a.xml", "<controller type='usb' model='nec-xhci'/>")
+            self.vm(p, ["piix3-uhci"])
+            passed, failed, out = self.check()
+            self.assertEqual((0, 1), (passed, failed), out)
+            self.assertIn("no nec-xhci controller", out)
+
+        def test_refusal_needs_a_reason_and_silence_fails(self):
+            p = self.domain("bad.xml", "")
+            self.domain("lost.xml", "")
+            self.errors.append({"object": p, "location": "line 1", "message": "expected a USB port number, found 99"})
+            passed, failed, out = self.check()
+            self.assertEqual((1, 1), (passed, failed), out)
+            self.assertIn("lost.xml: neither read nor refused", out)
+
     suite = unittest.TestSuite([unittest.defaultTestLoader.loadTestsFromTestCase(T),
                                 unittest.defaultTestLoader.loadTestsFromTestCase(VboxT),
                                 unittest.defaultTestLoader.loadTestsFromTestCase(VboxApi),
-                                unittest.defaultTestLoader.loadTestsFromTestCase(WinrmT)])
+                                unittest.defaultTestLoader.loadTestsFromTestCase(WinrmT),
+                                unittest.defaultTestLoader.loadTestsFromTestCase(LibvirtT)])
     result = unittest.TextTestRunner(verbosity=1, stream=sys.stderr).run(suite)
     print("corpus-check self-test: %d passed, %d failed" % (
         result.testsRun - len(result.failures) - len(result.errors), len(result.failures) + len(result.errors)))

@@ -118,6 +118,22 @@ public final class DomainXml {
 
         private List<DomainFacts.Controller> controllers(List<XmlElement> devs, String machine) throws DomainFileException {
             List<DomainFacts.Controller> found = new ArrayList<>();
+            XmlElement none = null;
+            XmlElement other = null;
+            for (XmlElement c : devs) {
+                if (c.name.equals("controller") && c.attr("type").equals("usb")) {
+                    if (c.attr("model").equals("none")) {
+                        none = none == null ? c : none;
+                    } else {
+                        other = other == null ? c : other;
+                    }
+                }
+            }
+            if (none != null && other != null) {
+                // libvirt refuses this too: "none" means the domain has no USB at all.
+                throw new DomainFileException(file, other.line, "a USB controller here, but the one on line " + none.line
+                        + " has model='none', which says the domain has no USB: expected one or the other");
+            }
             for (XmlElement c : devs) {
                 if (!c.name.equals("controller") || !c.attr("type").equals("usb")) {
                     continue;

@@ -90,6 +90,15 @@ class DomainXmlTest {
     }
 
     @Test
+    void modelNoneBesideAnotherUsbControllerIsRefusedNamingBothLines() {
+        Path f = write("both.xml", domain("pc", "", "    <controller type='usb' index='0' model='none'/>\n"
+                + "    <controller type='usb' index='0'/>\n"));
+        DomainFileException e = assertThrows(DomainFileException.class, () -> DomainXml.read(f));
+        assertTrue(e.getMessage().contains("model='none'") && e.getMessage().contains("expected one or the other"),
+                e.getMessage());
+    }
+
+    @Test
     void hostDevicesWithAndWithoutStartupPolicy() throws Exception {
         Vm vm = vm(domain("pc", "", "    <controller type='usb' index='0' model='qemu-xhci'/>\n"
                 + "    <hostdev mode='subsystem' type='usb'><source startupPolicy='optional'>"
