@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hvdiag.core.change.ChangePlan;
-import org.hvdiag.core.connector.ApplyResult;
+import org.hvdiag.core.connector.AuditOnlySession;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
-import org.hvdiag.core.journal.Journal;
-import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.Inventory;
 import org.hvdiag.core.model.Vm;
@@ -23,7 +20,7 @@ import org.hvdiag.core.model.Vm;
  * the files afresh. Every push and undo is refused: libvirtd keeps defined domains in memory and
  * rewrites /etc/libvirt/qemu itself, so an edit of the file would be ignored or overwritten.
  */
-public final class DomainFileSession implements Session {
+public final class DomainFileSession extends AuditOnlySession {
 
     public static final String REFUSAL = "libvirt owns its domain XML; fix through the libvirt connection (qemu:///system)";
 
@@ -32,6 +29,7 @@ public final class DomainFileSession implements Session {
     private final LibvirtHostFacts.Stated stated;
 
     DomainFileSession(String target, Path root, LibvirtHostFacts.Stated stated) {
+        super(REFUSAL);
         this.target = target;
         this.root = root;
         this.stated = stated;
@@ -55,28 +53,5 @@ public final class DomainFileSession implements Session {
         }
         progress.worked(1);
         return new Inventory(target, Instant.now(), List.of(host), vms, listing.errors());
-    }
-
-    @Override
-    public List<ApplyResult> apply(List<ChangePlan> plans, Journal journal, Progress progress) {
-        List<ApplyResult> results = new ArrayList<>();
-        for (ChangePlan p : plans) {
-            results.add(new ApplyResult(p.vmId(), p.vmName(), ApplyResult.Outcome.SKIPPED, REFUSAL, null));
-        }
-        return results;
-    }
-
-    @Override
-    public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
-        List<ApplyResult> results = new ArrayList<>();
-        for (JournalEntry e : entries) {
-            results.add(new ApplyResult(e.vmId(), e.vmName(), ApplyResult.Outcome.SKIPPED, REFUSAL, null));
-        }
-        return results;
-    }
-
-    @Override
-    public void close() {
-        // nothing held open
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.hvdiag.core.connector.UnreadableFile;
 import org.hvdiag.core.connector.FolderWalk;
 import org.hvdiag.core.model.ObjectError;
 
@@ -50,7 +51,7 @@ public final class DomainFolder {
         for (Path f : files) {
             try {
                 domains.add(DomainXml.read(f));
-            } catch (DomainFileException e) {
+            } catch (UnreadableFile e) {
                 errors.add(e.toError());
             }
         }
@@ -66,7 +67,7 @@ public final class DomainFolder {
     private static boolean isOtherXml(Path file) {
         try {
             return !XmlFile.rootName(file).equals("domain");
-        } catch (DomainFileException e) {
+        } catch (UnreadableFile e) {
             return false;
         }
     }

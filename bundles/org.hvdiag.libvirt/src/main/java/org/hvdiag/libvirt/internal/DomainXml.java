@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hvdiag.core.connector.UnreadableFile;
+
 /**
  * One libvirt domain XML (virsh dumpxml output, or /etc/libvirt/qemu/NAME.xml) read into
  * {@link DomainFacts}. It checks what it needs to read (the root, a name, numbers and units, yes/no
@@ -23,7 +25,7 @@ public final class DomainXml {
     private DomainXml() {
     }
 
-    public static DomainFacts read(Path file) throws DomainFileException {
+    public static DomainFacts read(Path file) throws UnreadableFile {
         XmlElement root = XmlFile.read(file);
         return new Reading(file.toString(), root).facts();
     }
@@ -32,7 +34,7 @@ public final class DomainXml {
     public static boolean isDomainFile(Path file) {
         try {
             return XmlFile.rootName(file).equals("domain");
-        } catch (DomainFileException e) {
+        } catch (UnreadableFile e) {
             return false;
         }
     }
@@ -47,14 +49,14 @@ public final class DomainXml {
             this.root = root;
         }
 
-        DomainFacts facts() throws DomainFileException {
+        DomainFacts facts() throws UnreadableFile {
             if (!root.name.equals("domain")) {
-                throw new DomainFileException(file, root.line, "the root element is <" + root.name
+                throw new UnreadableFile(file, root.line, "the root element is <" + root.name
                         + ">, expected <domain> (a libvirt domain XML)");
             }
             XmlElement nameEl = root.child("name");
             if (nameEl == null || nameEl.text().isEmpty()) {
-                throw new DomainFileException(file, nameEl == null ? root.line : nameEl.line,
+                throw new UnreadableFile(file, nameEl == null ? root.line : nameEl.line,
                         "the domain has no <name>, expected one (libvirt requires it)");
             }
             String uuid = text(root.child("uuid"));
@@ -66,7 +68,7 @@ public final class DomainXml {
             int vcpuCurrent = vcpu == null || vcpu.attr("current").isEmpty() ? vcpuMax
                     : integer(vcpu, vcpu.attr("current"), "<vcpu current>", "a count of virtual CPUs");
             if (vcpuCurrent > vcpuMax) {
-                throw new DomainFileException(file, vcpu.line, "<vcpu current='" + vcpuCurrent + "'> is more than the maximum "
+                throw new UnreadableFile(file, vcpu.line, "<vcpu current='" + vcpuCurrent + "'> is more than the maximum "
                         + vcpuMax + ", expected at most the maximum");
             }
             XmlElement maxMemory = root.child("maxMemory");
@@ -99,24 +101,24 @@ public final class DomainXml {
                     || path.contains("edk2") ? "efi" : "bios";
         }
 
-        private long bytes(XmlElement e) throws DomainFileException {
+        private long bytes(XmlElement e) throws UnreadableFile {
             if (e == null) {
                 return -1;
             }
             long per = MemoryUnit.bytesPer(e.attr("unit"));
             if (per < 0) {
-                throw new DomainFileException(file, e.line, "<" + e.name + " unit='" + e.attr("unit") + "'> is not a libvirt "
+                throw new UnreadableFile(file, e.line, "<" + e.name + " unit='" + e.attr("unit") + "'> is not a libvirt "
                         + "unit, expected b, KB, KiB, MB, MiB, GB, GiB, TB or TiB (or k, M, G, T)");
             }
             try {
                 return Math.multiplyExact(Long.parseLong(e.text()), per);
             } catch (NumberFormatException | ArithmeticException x) {
-                throw new DomainFileException(file, e.line, "<" + e.name + ">" + e.text() + "</" + e.name
+                throw new UnreadableFile(file, e.line, "<" + e.name + ">" + e.text() + "</" + e.name
                         + "> is not a size, expected a whole number of " + (e.attr("unit").isEmpty() ? "KiB" : e.attr("unit")));
             }
         }
 
-        private List<DomainFacts.Controller> controllers(List<XmlElement> devs, String machine) throws DomainFileException {
+        private List<DomainFacts.Controller> controllers(List<XmlElement> devs, String machine) throws UnreadableFile {
             List<DomainFacts.Controller> found = new ArrayList<>();
             XmlElement none = null;
             XmlElement other = null;
@@ -131,7 +133,7 @@ public final class DomainXml {
             }
             if (none != null && other != null) {
                 // libvirt refuses this too: "none" means the domain has no USB at all.
-                throw new DomainFileException(file, other.line, "a USB controller here, but the one on line " + none.line
+                throw new UnreadableFile(file, other.line, "a USB controller here, but the one on line " + none.line
                         + " has model='none', which says the domain has no USB: expected one or the other");
             }
             for (XmlElement c : devs) {
@@ -162,7 +164,7 @@ public final class DomainXml {
             return model.startsWith("ich9-uhci") ? 2 * (model.charAt(model.length() - 1) - '1') : -1;
         }
 
-        private List<DomainFacts.HostDevice> hostDevices(List<XmlElement> devs) throws DomainFileException {
+        private List<DomainFacts.HostDevice> hostDevices(List<XmlElement> devs) throws UnreadableFile {
             List<DomainFacts.HostDevice> found = new ArrayList<>();
             for (XmlElement h : devs) {
                 if (!h.name.equals("hostdev") || !h.attr("mode").equals("subsystem") || !h.attr("type").equals("usb")) {
@@ -170,7 +172,7 @@ public final class DomainXml {
                 }
                 XmlElement source = h.child("source");
                 if (source == null) {
-                    throw new DomainFileException(file, h.line, "<hostdev type='usb'> has no <source>, expected the host "
+                    throw new UnreadableFile(file, h.line, "<hostdev type='usb'> has no <source>, expected the host "
                             + "device's vendor and product or its bus and device address");
                 }
                 XmlElement address = source.child("address");
@@ -193,7 +195,7 @@ public final class DomainXml {
             return found;
         }
 
-        private List<DomainFacts.RedirRule> redirRules(List<XmlElement> devs) throws DomainFileException {
+        private List<DomainFacts.RedirRule> redirRules(List<XmlElement> devs) throws UnreadableFile {
             List<DomainFacts.RedirRule> found = new ArrayList<>();
             for (XmlElement f : devs) {
                 if (!f.name.equals("redirfilter")) {
@@ -202,7 +204,7 @@ public final class DomainXml {
                 for (XmlElement u : f.all("usbdev")) {
                     String allow = u.attr("allow");
                     if (!allow.equals("yes") && !allow.equals("no")) {
-                        throw new DomainFileException(file, u.line, "<usbdev allow='" + allow + "'>, expected allow='yes' or "
+                        throw new UnreadableFile(file, u.line, "<usbdev allow='" + allow + "'>, expected allow='yes' or "
                                 + "allow='no' (libvirt requires it)");
                     }
                     found.add(new DomainFacts.RedirRule(u.attr("class"), u.attr("vendor"), u.attr("product"), u.attr("version"),
@@ -240,7 +242,7 @@ public final class DomainXml {
             return n;
         }
 
-        private int integer(XmlElement at, String value, String what, String expected) throws DomainFileException {
+        private int integer(XmlElement at, String value, String what, String expected) throws UnreadableFile {
             try {
                 int n = Integer.parseInt(value.strip());
                 if (n >= 0) {
@@ -249,7 +251,7 @@ public final class DomainXml {
             } catch (NumberFormatException e) {
                 // the one message below
             }
-            throw new DomainFileException(file, at.line, what + " is '" + value + "', expected " + expected);
+            throw new UnreadableFile(file, at.line, what + " is '" + value + "', expected " + expected);
         }
 
         private static String text(XmlElement e) {

@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -20,6 +16,9 @@ import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
+
+import org.hvdiag.core.connector.UnreadableFile;
+import org.hvdiag.core.xml.SafeSax;
 
 /**
  * Reads an XML file into {@link XmlElement}s by local name (libvirt's metadata carries namespaced
@@ -31,64 +30,44 @@ final class XmlFile {
     private XmlFile() {
     }
 
-    static XmlElement read(Path file) throws DomainFileException {
+    static XmlElement read(Path file) throws UnreadableFile {
         return read(file, false);
     }
 
     /** Only the root element's name, without reading further: how a folder tells domain files from other XML. */
-    static String rootName(Path file) throws DomainFileException {
+    static String rootName(Path file) throws UnreadableFile {
         return read(file, true).name;
     }
 
-    private static XmlElement read(Path file, boolean rootOnly) throws DomainFileException {
+    private static XmlElement read(Path file, boolean rootOnly) throws UnreadableFile {
         String name = file.toString();
         Building b = new Building(rootOnly);
         try (InputStream in = Files.newInputStream(file)) {
             InputSource source = new InputSource(in);
             source.setSystemId(file.toUri().toString());
-            parser().parse(source, b);
+            SafeSax.parser().parse(source, b);
         } catch (RootSeen e) {
             return b.root;
         } catch (SAXParseException e) {
             String m = e.getMessage() == null ? "" : e.getMessage();
             if (m.contains("DOCTYPE")) {
-                throw new DomainFileException(name, e.getLineNumber(), "a DOCTYPE declaration is not allowed (libvirt never "
+                throw new UnreadableFile(name, e.getLineNumber(), "a DOCTYPE declaration is not allowed (libvirt never "
                         + "writes one; DTDs and entities are not read): " + m);
             }
-            throw new DomainFileException(name, e.getLineNumber(), "not well-formed XML, expected a libvirt domain XML: " + m);
+            throw new UnreadableFile(name, e.getLineNumber(), "not well-formed XML, expected a libvirt domain XML: " + m);
         } catch (SAXException e) {
-            throw new DomainFileException(name, 0, "cannot read as XML: " + e.getMessage());
+            throw new UnreadableFile(name, 0, "cannot read as XML: " + e.getMessage());
         } catch (NoSuchFileException e) {
-            throw new DomainFileException(name, 0, "cannot read: no such file");
+            throw new UnreadableFile(name, 0, "cannot read: no such file");
         } catch (AccessDeniedException e) {
-            throw new DomainFileException(name, 0, "cannot read: permission denied");
+            throw new UnreadableFile(name, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new DomainFileException(name, 0, "cannot read: " + e.getMessage());
+            throw new UnreadableFile(name, 0, "cannot read: " + e.getMessage());
         }
         if (b.root == null) {
-            throw new DomainFileException(name, 0, "no XML element found, expected a libvirt <domain>");
+            throw new UnreadableFile(name, 0, "no XML element found, expected a libvirt <domain>");
         }
         return b.root;
-    }
-
-    private static SAXParser parser() throws SAXException {
-        try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setXIncludeAware(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            SAXParser p = f.newSAXParser();
-            p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            p.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return p;
-        } catch (ParserConfigurationException e) {
-            throw new SAXException("the XML parser cannot be made safe: " + e.getMessage(), e);
-        }
     }
 
     /** Stops the parse once the root element is known, when that is all the caller asked for. */

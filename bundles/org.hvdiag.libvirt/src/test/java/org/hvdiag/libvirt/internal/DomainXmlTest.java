@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.hvdiag.core.connector.UnreadableFile;
 import org.hvdiag.core.model.Firmware;
 import org.hvdiag.core.model.GuestOs;
 import org.hvdiag.core.model.HardwareVersion;
@@ -44,7 +45,7 @@ class DomainXmlTest {
         }
     }
 
-    Vm vm(String text) throws DomainFileException {
+    Vm vm(String text) throws UnreadableFile {
         return DomainMapping.toVm(DomainXml.read(write("d.xml", text)), "localhost");
     }
 
@@ -93,7 +94,7 @@ class DomainXmlTest {
     void modelNoneBesideAnotherUsbControllerIsRefusedNamingBothLines() {
         Path f = write("both.xml", domain("pc", "", "    <controller type='usb' index='0' model='none'/>\n"
                 + "    <controller type='usb' index='0'/>\n"));
-        DomainFileException e = assertThrows(DomainFileException.class, () -> DomainXml.read(f));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> DomainXml.read(f));
         assertTrue(e.getMessage().contains("model='none'") && e.getMessage().contains("expected one or the other"),
                 e.getMessage());
     }
@@ -169,7 +170,7 @@ class DomainXmlTest {
     @Test
     void brokenFileNamesItsLine() {
         Path f = write("b.xml", "<domain type='kvm'>\n  <name>x</name>\n  <memory>12\n</domain>\n");
-        DomainFileException e = assertThrows(DomainFileException.class, () -> DomainXml.read(f));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> DomainXml.read(f));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().startsWith("not well-formed XML"), e.getMessage());
     }
@@ -177,13 +178,13 @@ class DomainXmlTest {
     @Test
     void badValuesNameTheirLineAndWhatWasExpected() {
         Path unit = write("u.xml", "<domain>\n<name>x</name>\n<memory unit='furlongs'>1</memory>\n</domain>\n");
-        DomainFileException e = assertThrows(DomainFileException.class, () -> DomainXml.read(unit));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> DomainXml.read(unit));
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("expected b, KB, KiB"), e.getMessage());
         Path vcpu = write("v.xml", "<domain>\n<name>x</name>\n<vcpu current='4'>2</vcpu>\n</domain>\n");
-        assertTrue(assertThrows(DomainFileException.class, () -> DomainXml.read(vcpu)).getMessage().contains("at most the maximum"));
+        assertTrue(assertThrows(UnreadableFile.class, () -> DomainXml.read(vcpu)).getMessage().contains("at most the maximum"));
         Path noName = write("n.xml", "<domain type='kvm'>\n</domain>\n");
-        assertTrue(assertThrows(DomainFileException.class, () -> DomainXml.read(noName)).getMessage().contains("no <name>"));
+        assertTrue(assertThrows(UnreadableFile.class, () -> DomainXml.read(noName)).getMessage().contains("no <name>"));
     }
 
     @Test
@@ -191,7 +192,7 @@ class DomainXmlTest {
         Path secret = write("secret.txt", "s3cret");
         Path f = write("e.xml", "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY x SYSTEM '" + secret.toUri() + "'>]>\n"
                 + "<domain><name>&x;</name></domain>\n");
-        DomainFileException e = assertThrows(DomainFileException.class, () -> DomainXml.read(f));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> DomainXml.read(f));
         assertTrue(e.getMessage().startsWith("a DOCTYPE declaration is not allowed"), e.getMessage());
     }
 

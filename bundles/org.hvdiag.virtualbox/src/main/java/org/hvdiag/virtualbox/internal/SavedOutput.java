@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.hvdiag.core.connector.UnreadableFile;
+
 /**
  * The text of a file of saved VBoxManage output. Read as UTF-8 with broken bytes replaced, not
  * refused: VBoxManage on Windows writes in the console's code page, and a VM name with one odd
@@ -23,21 +25,21 @@ final class SavedOutput {
     private SavedOutput() {
     }
 
-    static String text(Path file) throws VboxFileException {
+    static String text(Path file) throws UnreadableFile {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new VboxFileException(name, 0, "larger than " + MAX_BYTES / (1024 * 1024)
+                throw new UnreadableFile(name, 0, "larger than " + MAX_BYTES / (1024 * 1024)
                         + " MiB, expected saved VBoxManage showvminfo output (a few KB)");
             }
             return decode(bytes);
         } catch (NoSuchFileException e) {
-            throw new VboxFileException(name, 0, "cannot read: no such file");
+            throw new UnreadableFile(name, 0, "cannot read: no such file");
         } catch (AccessDeniedException e) {
-            throw new VboxFileException(name, 0, "cannot read: permission denied");
+            throw new UnreadableFile(name, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new VboxFileException(name, 0, "cannot read: " + e.getMessage());
+            throw new UnreadableFile(name, 0, "cannot read: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hvdiag.core.connector.UnreadableFile;
+
 /**
  * Saved {@code VBoxManage showvminfo VM --machinereadable} output read into {@link MachineFacts},
  * so that {@link MachineMapping} makes of it the same model as of the VM's .vbox file.
@@ -69,11 +71,11 @@ public final class ShowVmInfo {
         }
     }
 
-    public static MachineFacts read(Path file) throws VboxFileException {
+    public static MachineFacts read(Path file) throws UnreadableFile {
         return parse(file, SavedOutput.text(file));
     }
 
-    static MachineFacts parse(Path file, String text) throws VboxFileException {
+    static MachineFacts parse(Path file, String text) throws UnreadableFile {
         String name = file.toString();
         Map<String, ShowVmInfoLines.Entry> keys = new HashMap<>();
         for (ShowVmInfoLines.Entry e : ShowVmInfoLines.parse(name, text)) {
@@ -85,12 +87,12 @@ public final class ShowVmInfo {
     /** The facts of one parsed output; errors name the line of the value that is wrong. */
     private record Facts(String file, Map<String, ShowVmInfoLines.Entry> keys) {
 
-        MachineFacts read(Path path) throws VboxFileException {
+        MachineFacts read(Path path) throws UnreadableFile {
             List<MachineFacts.Filter> filters = filters();
             List<MachineFacts.Controller> controllers = controllers();
             if (!keys.containsKey("UUID") && !keys.containsKey("name") && controllers.isEmpty() && filters.isEmpty()
                     && !keys.containsKey("usb") && !keys.containsKey("ehci") && !keys.containsKey("xhci")) {
-                throw new VboxFileException(file, 0, "no VM settings found, expected VBoxManage showvminfo "
+                throw new UnreadableFile(file, 0, "no VM settings found, expected VBoxManage showvminfo "
                         + "--machinereadable output with name=, UUID= or usb=/ehci=/xhci= lines");
             }
             String uuid = text("UUID").replace("{", "").replace("}", "").strip().toLowerCase(Locale.ROOT);
@@ -106,7 +108,7 @@ public final class ShowVmInfo {
         }
 
         /** usb, ehci and xhci switch on the controllers VirtualBox names OHCI, EHCI and xHCI. */
-        private List<MachineFacts.Controller> controllers() throws VboxFileException {
+        private List<MachineFacts.Controller> controllers() throws UnreadableFile {
             List<MachineFacts.Controller> out = new ArrayList<>();
             if (onOff("usb", false)) {
                 out.add(new MachineFacts.Controller("OHCI", "OHCI"));
@@ -121,7 +123,7 @@ public final class ShowVmInfo {
         }
 
         /** USBFilterActive1, USBFilterName1, ...: numbered from 1 in the VM's filter order. */
-        private List<MachineFacts.Filter> filters() throws VboxFileException {
+        private List<MachineFacts.Filter> filters() throws UnreadableFile {
             Map<Integer, Map<String, ShowVmInfoLines.Entry>> byNumber = new TreeMap<>();
             for (ShowVmInfoLines.Entry e : keys.values()) {
                 Matcher m = FILTER.matcher(e.key());
@@ -135,7 +137,7 @@ public final class ShowVmInfo {
                 ShowVmInfoLines.Entry active = v.get("Active");
                 if (active == null) {
                     int first = v.values().stream().mapToInt(ShowVmInfoLines.Entry::line).min().orElse(0);
-                    throw new VboxFileException(file, first, "device filter " + f.getKey() + " has no USBFilterActive"
+                    throw new UnreadableFile(file, first, "device filter " + f.getKey() + " has no USBFilterActive"
                             + f.getKey() + " line, expected USBFilterActive" + f.getKey() + "=\"on\" or \"off\" "
                             + "with its other USBFilter" + f.getKey() + " lines (a cut-off capture?)");
                 }
@@ -168,20 +170,20 @@ public final class ShowVmInfo {
             return e == null ? "" : e.value();
         }
 
-        private boolean onOff(String key, boolean absent) throws VboxFileException {
+        private boolean onOff(String key, boolean absent) throws UnreadableFile {
             ShowVmInfoLines.Entry e = keys.get(key);
             return e == null ? absent : onOff(e);
         }
 
-        private boolean onOff(ShowVmInfoLines.Entry e) throws VboxFileException {
+        private boolean onOff(ShowVmInfoLines.Entry e) throws UnreadableFile {
             return switch (e.value().strip()) {
                 case "on" -> true;
                 case "off" -> false;
-                default -> throw new VboxFileException(file, e.line(), e.key() + "=\"" + e.value() + "\", expected \"on\" or \"off\"");
+                default -> throw new UnreadableFile(file, e.line(), e.key() + "=\"" + e.value() + "\", expected \"on\" or \"off\"");
             };
         }
 
-        private long number(String key, long min, long max, String expected) throws VboxFileException {
+        private long number(String key, long min, long max, String expected) throws UnreadableFile {
             ShowVmInfoLines.Entry e = keys.get(key);
             if (e == null) {
                 return -1;
@@ -194,7 +196,7 @@ public final class ShowVmInfo {
             } catch (NumberFormatException ex) {
                 // reported below
             }
-            throw new VboxFileException(file, e.line(), key + "=" + e.value() + ", expected " + expected + " from " + min
+            throw new UnreadableFile(file, e.line(), key + "=" + e.value() + ", expected " + expected + " from " + min
                     + (max == Long.MAX_VALUE ? " up" : " to " + max));
         }
     }

@@ -3,6 +3,8 @@ package org.hvdiag.virtualbox.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hvdiag.core.connector.UnreadableFile;
+
 /**
  * The key=value lines of {@code VBoxManage showvminfo VM --machinereadable}, as VBoxManage writes
  * them from 4.x to 7.x: {@code memory=1024}, {@code name="Lab PC"}, keys quoted when they hold
@@ -29,11 +31,11 @@ final class ShowVmInfoLines {
     }
 
     /** Every entry in file order; a line that is not key=value is an error naming it. */
-    static List<Entry> parse(String file, String text) throws VboxFileException {
+    static List<Entry> parse(String file, String text) throws UnreadableFile {
         return new ShowVmInfoLines(file, text).entries();
     }
 
-    private List<Entry> entries() throws VboxFileException {
+    private List<Entry> entries() throws UnreadableFile {
         List<Entry> out = new ArrayList<>();
         for (at = 0; at < lines.length; at++) {
             String line = lines[at];
@@ -45,37 +47,37 @@ final class ShowVmInfoLines {
         return out;
     }
 
-    private Entry entry(String line, int number) throws VboxFileException {
+    private Entry entry(String line, int number) throws UnreadableFile {
         String key;
         int pos;
         if (line.startsWith("\"")) {
             StringBuilder k = new StringBuilder();
             pos = closingQuote(line, 1, k);
             if (pos < 0) {
-                throw new VboxFileException(file, number, "the quoted key " + shown(line)
+                throw new UnreadableFile(file, number, "the quoted key " + shown(line)
                         + " has no closing quote, expected \"KEY\"=value");
             }
             pos++;
             if (pos >= line.length() || line.charAt(pos) != '=') {
-                throw new VboxFileException(file, number, "expected = after the quoted key, found " + shown(line));
+                throw new UnreadableFile(file, number, "expected = after the quoted key, found " + shown(line));
             }
             key = k.toString();
         } else {
             pos = line.indexOf('=');
             if (pos < 0) {
-                throw new VboxFileException(file, number, "expected key=value (a line of VBoxManage showvminfo "
+                throw new UnreadableFile(file, number, "expected key=value (a line of VBoxManage showvminfo "
                         + "--machinereadable output), found " + shown(line));
             }
             key = line.substring(0, pos).trim();
         }
         if (key.isEmpty()) {
-            throw new VboxFileException(file, number, "a value without a key, expected key=value, found " + shown(line));
+            throw new UnreadableFile(file, number, "a value without a key, expected key=value, found " + shown(line));
         }
         return new Entry(key, value(line, pos + 1, number), number);
     }
 
     /** The value from {@code start}; a quoted one may continue over the following lines. */
-    private String value(String line, int start, int number) throws VboxFileException {
+    private String value(String line, int start, int number) throws UnreadableFile {
         if (start >= line.length() || line.charAt(start) != '"') {
             return line.substring(start);
         }
@@ -89,7 +91,7 @@ final class ShowVmInfoLines {
                 return v.append(current, close + 1, current.length()).toString();
             }
             if (at + 1 >= lines.length) {
-                throw new VboxFileException(file, number, "the quoted value that starts here is never closed, "
+                throw new UnreadableFile(file, number, "the quoted value that starts here is never closed, "
                         + "expected a closing \" before the end of the file");
             }
             v.append('\n');

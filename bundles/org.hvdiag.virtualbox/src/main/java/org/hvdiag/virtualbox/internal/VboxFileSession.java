@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hvdiag.core.change.ChangePlan;
-import org.hvdiag.core.connector.ApplyResult;
+import org.hvdiag.core.connector.AuditOnlySession;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
-import org.hvdiag.core.journal.Journal;
-import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.Inventory;
 import org.hvdiag.core.model.Vm;
@@ -23,7 +20,7 @@ import org.hvdiag.core.model.Vm;
  * files afresh. Every push and undo is refused: VirtualBox keeps a registered VM's settings in
  * memory and writes them back over the file, so an edit would be lost or, worse, half kept.
  */
-public final class VboxFileSession implements Session {
+public final class VboxFileSession extends AuditOnlySession {
 
     public static final String REFUSAL = "VirtualBox rewrites .vbox files while it runs; fix this VM through the "
             + "VirtualBox web service instead (vbox://user@host)";
@@ -34,6 +31,7 @@ public final class VboxFileSession implements Session {
     private final VBoxManageCommand vboxManage;
 
     VboxFileSession(String target, Path root, VboxHostFacts.Stated stated, VBoxManageCommand vboxManage) {
+        super(REFUSAL);
         this.target = target;
         this.root = root;
         this.stated = stated;
@@ -63,28 +61,5 @@ public final class VboxFileSession implements Session {
         }
         progress.worked(1);
         return new Inventory(target, Instant.now(), List.of(host), vms, listing.errors());
-    }
-
-    @Override
-    public List<ApplyResult> apply(List<ChangePlan> plans, Journal journal, Progress progress) {
-        List<ApplyResult> results = new ArrayList<>();
-        for (ChangePlan p : plans) {
-            results.add(new ApplyResult(p.vmId(), p.vmName(), ApplyResult.Outcome.SKIPPED, REFUSAL, null));
-        }
-        return results;
-    }
-
-    @Override
-    public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
-        List<ApplyResult> results = new ArrayList<>();
-        for (JournalEntry e : entries) {
-            results.add(new ApplyResult(e.vmId(), e.vmName(), ApplyResult.Outcome.SKIPPED, REFUSAL, null));
-        }
-        return results;
-    }
-
-    @Override
-    public void close() {
-        // nothing held open
     }
 }

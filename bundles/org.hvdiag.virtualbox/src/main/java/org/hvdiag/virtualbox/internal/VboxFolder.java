@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hvdiag.core.connector.UnreadableFile;
 import org.hvdiag.core.connector.FolderWalk;
 import org.hvdiag.core.model.ObjectError;
 
@@ -58,7 +59,7 @@ public final class VboxFolder {
                     continue;
                 }
                 machines.add(m);
-            } catch (VboxFileException e) {
+            } catch (UnreadableFile e) {
                 errors.add(e.toError());
             }
         }
@@ -66,7 +67,7 @@ public final class VboxFolder {
     }
 
     /** A file named as the target: a .txt one must be showvminfo output, anything else is read as .vbox. */
-    private static MachineFacts readOne(Path f) throws VboxFileException {
+    private static MachineFacts readOne(Path f) throws UnreadableFile {
         String name = f.getFileName() == null ? "" : f.getFileName().toString();
         if (ShowVmInfo.isShowVmInfoName(name)) {
             return ShowVmInfo.read(f);
@@ -74,7 +75,7 @@ public final class VboxFolder {
         if (ShowVmInfoHead.isTxtName(name)) {
             ShowVmInfoHead.Look look = ShowVmInfoHead.of(f);
             if (!look.isShowVmInfo() && Files.isReadable(f)) {
-                throw new VboxFileException(f.toString(), look.line(), look.reason());
+                throw new UnreadableFile(f.toString(), look.line(), look.reason());
             }
             return ShowVmInfo.read(f);
         }

@@ -12,10 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -23,6 +19,9 @@ import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
+
+import org.hvdiag.core.connector.UnreadableFile;
+import org.hvdiag.core.xml.SafeSax;
 
 /**
  * One .vbox machine settings file read into {@link MachineFacts}.
@@ -47,24 +46,24 @@ public final class VboxSettingsFile {
     private VboxSettingsFile() {
     }
 
-    public static MachineFacts read(Path file) throws VboxFileException {
+    public static MachineFacts read(Path file) throws UnreadableFile {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
             InputSource source = new InputSource(in);
             source.setSystemId(file.toUri().toString());
             Reading reading = new Reading(name);
-            parser().parse(source, reading);
+            SafeSax.parser().parse(source, reading);
             return reading.facts();
         } catch (SAXParseException e) {
-            throw new VboxFileException(name, e.getLineNumber(), notWellFormed(e));
+            throw new UnreadableFile(name, e.getLineNumber(), notWellFormed(e));
         } catch (SAXException e) {
-            throw new VboxFileException(name, 0, "not a VirtualBox settings file: " + e.getMessage());
+            throw new UnreadableFile(name, 0, "not a VirtualBox settings file: " + e.getMessage());
         } catch (NoSuchFileException e) {
-            throw new VboxFileException(name, 0, "cannot read: no such file");
+            throw new UnreadableFile(name, 0, "cannot read: no such file");
         } catch (AccessDeniedException e) {
-            throw new VboxFileException(name, 0, "cannot read: permission denied");
+            throw new UnreadableFile(name, 0, "cannot read: permission denied");
         } catch (IOException e) {
-            throw new VboxFileException(name, 0, "cannot read: " + e.getMessage());
+            throw new UnreadableFile(name, 0, "cannot read: " + e.getMessage());
         }
     }
 
@@ -77,26 +76,6 @@ public final class VboxSettingsFile {
             return "a DOCTYPE declaration is not allowed (VirtualBox never writes one; DTDs and entities are not read): " + m;
         }
         return "not well-formed XML, expected a VirtualBox settings file: " + m;
-    }
-
-    private static SAXParser parser() throws SAXException {
-        try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setXIncludeAware(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            SAXParser p = f.newSAXParser();
-            p.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            p.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return p;
-        } catch (ParserConfigurationException e) {
-            throw new SAXException("the XML parser cannot be made safe: " + e.getMessage(), e);
-        }
     }
 
     /** A value the file states but VirtualBox would not accept; carries its own message. */
@@ -260,9 +239,9 @@ public final class VboxSettingsFile {
             }
         }
 
-        MachineFacts facts() throws VboxFileException {
+        MachineFacts facts() throws UnreadableFile {
             if (!machineSeen) {
-                throw new VboxFileException(file, 0, "no <Machine> element, expected a VM's settings (is this VirtualBox.xml?)");
+                throw new UnreadableFile(file, 0, "no <Machine> element, expected a VM's settings (is this VirtualBox.xml?)");
             }
             String additions = gaVersion.isEmpty() || gaRevision.isEmpty() ? gaVersion : gaVersion + "r" + gaRevision;
             return new MachineFacts(id, name, file, osType, cpus, hotplug, memory, firmware, chipset, settingsVersion,

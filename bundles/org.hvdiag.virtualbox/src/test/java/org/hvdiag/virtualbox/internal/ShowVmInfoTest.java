@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.hvdiag.core.connector.UnreadableFile;
 import org.hvdiag.core.model.Firmware;
 import org.hvdiag.core.model.GuestOs;
 import org.hvdiag.core.model.PowerState;
@@ -26,7 +27,7 @@ class ShowVmInfoTest {
     @TempDir
     Path dir;
 
-    private MachineFacts parse(String text) throws VboxFileException {
+    private MachineFacts parse(String text) throws UnreadableFile {
         return ShowVmInfo.parse(dir.resolve("vm.showvminfo"), text);
     }
 
@@ -135,7 +136,7 @@ class ShowVmInfoTest {
 
     @Test
     void aBrokenLineIsNamedByItsNumber() {
-        VboxFileException e = assertThrows(VboxFileException.class,
+        UnreadableFile e = assertThrows(UnreadableFile.class,
                 () -> parse("name=\"PC\"\nUUID=\"5438ee3c-3269-4613-83b0-512ba8554c2c\"\n\nthis line is not a setting\nusb=\"on\"\n"));
         assertEquals(4, e.line());
         assertEquals("line 4", e.toError().location());
@@ -146,17 +147,17 @@ class ShowVmInfoTest {
 
     @Test
     void aValueVBoxManageWouldNotPrintIsNamedByItsLine() {
-        VboxFileException e = assertThrows(VboxFileException.class, () -> parse("name=\"PC\"\nusb=\"yes\"\n"));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> parse("name=\"PC\"\nusb=\"yes\"\n"));
         assertEquals(2, e.line());
         assertEquals("usb=\"yes\", expected \"on\" or \"off\"", e.getMessage());
-        e = assertThrows(VboxFileException.class, () -> parse("name=\"PC\"\ncpus=0\n"));
+        e = assertThrows(UnreadableFile.class, () -> parse("name=\"PC\"\ncpus=0\n"));
         assertEquals(2, e.line());
         assertEquals("cpus=0, expected a number of virtual CPUs from 1 to 1024", e.getMessage());
     }
 
     @Test
     void anUnclosedQuoteIsNamedWhereItStarts() {
-        VboxFileException e = assertThrows(VboxFileException.class,
+        UnreadableFile e = assertThrows(UnreadableFile.class,
                 () -> parse("name=\"PC\"\ndescription=\"never\nclosed\nusb=on\n"));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("never closed"), e.getMessage());
@@ -164,7 +165,7 @@ class ShowVmInfoTest {
 
     @Test
     void aFilterWithoutItsActiveLineIsACutOffCapture() {
-        VboxFileException e = assertThrows(VboxFileException.class,
+        UnreadableFile e = assertThrows(UnreadableFile.class,
                 () -> parse("usb=\"on\"\nUSBFilterName1=\"Stick\"\nUSBFilterVendorId1=\"0781\"\n"));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().startsWith("device filter 1 has no USBFilterActive1 line"), e.getMessage());
@@ -172,7 +173,7 @@ class ShowVmInfoTest {
 
     @Test
     void outputWithoutAnyVmSettingIsRefused() {
-        VboxFileException e = assertThrows(VboxFileException.class, () -> parse("colour=\"blue\"\nsize=3\n"));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> parse("colour=\"blue\"\nsize=3\n"));
         assertTrue(e.getMessage().startsWith("no VM settings found"), e.getMessage());
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.hvdiag.core.connector.UnreadableFile;
+
 class VboxSettingsFileTest {
     @TempDir
     Path dir;
@@ -93,7 +95,7 @@ class VboxSettingsFileTest {
     void aBrokenFileNamesFileAndLine() {
         Path file = VboxFixtures.write(dir.resolve("broken.vbox"), VboxFixtures.LEGACY.replace("<Memory RAMSize=\"512\"/>",
                 "<Memory RAMSize=\"512\">"));
-        VboxFileException e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(file));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(file));
         assertEquals(file.toString(), e.file());
         assertTrue(e.line() >= 9, "line " + e.line());
         assertTrue(e.getMessage().startsWith("not well-formed XML, expected a VirtualBox settings file"), e.getMessage());
@@ -103,13 +105,13 @@ class VboxSettingsFileTest {
     @Test
     void aValueVirtualBoxWouldRefuseNamesItsLineAndWhatWasExpected() {
         Path file = VboxFixtures.write(dir.resolve("ram.vbox"), VboxFixtures.LEGACY.replace("RAMSize=\"512\"", "RAMSize=\"lots\""));
-        VboxFileException e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(file));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(file));
         assertEquals(9, e.line());
         assertEquals("<Memory RAMSize=\"lots\">, expected a size in MB from 1 up", e.getMessage());
 
         String uhci = VboxFixtures.CURRENT.replace("type=\"XHCI\"", "type=\"UHCI\"");
         Path usb = VboxFixtures.write(dir.resolve("usb.vbox"), uhci);
-        e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(usb));
+        e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(usb));
         assertEquals("USB controller type \"UHCI\", expected OHCI, EHCI or XHCI", e.getMessage());
         assertEquals(lineOf(uhci, "type=\"UHCI\""), e.line());
     }
@@ -118,15 +120,15 @@ class VboxSettingsFileTest {
     void otherXmlIsNotAVm() {
         Path global = VboxFixtures.write(dir.resolve("VirtualBox.vbox"),
                 "<VirtualBox xmlns=\"http://www.virtualbox.org/\" version=\"1.19-linux\"><Global/></VirtualBox>");
-        VboxFileException e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(global));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(global));
         assertTrue(e.getMessage().startsWith("no <Machine> element"), e.getMessage());
         Path html = VboxFixtures.write(dir.resolve("page.vbox"), "<html>\n<body/></html>");
-        e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(html));
+        e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(html));
         assertEquals("the root element is <html>, expected <VirtualBox> (a VirtualBox settings file)", e.getMessage());
         assertEquals(1, e.line());
         Path noUuid = VboxFixtures.write(dir.resolve("nouuid.vbox"), VboxFixtures.LEGACY.replace(
                 "uuid=\"{11111111-2222-4333-8444-555555555555}\" ", ""));
-        e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(noUuid));
+        e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(noUuid));
         assertTrue(e.getMessage().startsWith("<Machine> has no uuid attribute, expected the machine's UUID"), e.getMessage());
     }
 
@@ -137,7 +139,7 @@ class VboxSettingsFileTest {
                 + VboxFixtures.LEGACY.substring(VboxFixtures.LEGACY.indexOf("<VirtualBox"))
                         .replace("name=\"Lab XP\"", "name=\"&leak;\"");
         Path file = VboxFixtures.write(dir.resolve("hostile.vbox"), hostile);
-        VboxFileException e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(file));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(file));
         assertEquals(2, e.line());
         assertTrue(e.getMessage().startsWith("a DOCTYPE declaration is not allowed"), e.getMessage());
         assertFalse(e.getMessage().contains("TOP-SECRET"), e.getMessage());
@@ -148,13 +150,13 @@ class VboxSettingsFileTest {
         String bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n"
                 + "<VirtualBox version=\"1.16\"><Machine uuid=\"{1}\" name=\"&lol2;\"/></VirtualBox>";
         Path file = VboxFixtures.write(dir.resolve("bomb.vbox"), bomb);
-        VboxFileException e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(file));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(file));
         assertTrue(e.getMessage().startsWith("a DOCTYPE declaration is not allowed"), e.getMessage());
     }
 
     @Test
     void aMissingFileSaysSo() {
-        VboxFileException e = assertThrows(VboxFileException.class, () -> VboxSettingsFile.read(dir.resolve("gone.vbox")));
+        UnreadableFile e = assertThrows(UnreadableFile.class, () -> VboxSettingsFile.read(dir.resolve("gone.vbox")));
         assertEquals("cannot read: no such file", e.getMessage());
     }
 

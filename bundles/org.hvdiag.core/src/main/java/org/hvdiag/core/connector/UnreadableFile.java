@@ -1,15 +1,19 @@
-package org.hvdiag.virtualbox.internal;
+package org.hvdiag.core.connector;
 
 import org.hvdiag.core.model.ObjectError;
 
-/** A .vbox file that cannot be read as a VM: which file, which line (0 when none applies), what was expected. */
-public final class VboxFileException extends Exception {
+/**
+ * A VM file a connector cannot read as a VM (a .vbox, a domain XML): which file, which line (0 when
+ * none applies), what was expected. It becomes an {@link ObjectError}, so one bad file never hides
+ * the others.
+ */
+public final class UnreadableFile extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String file;
     private final int line;
 
-    public VboxFileException(String file, int line, String message) {
+    public UnreadableFile(String file, int line, String message) {
         super(message);
         this.file = file;
         this.line = line;
