@@ -513,6 +513,33 @@ def _is_capture_name(f):
     return f.lower().endswith((".txt", ".showvminfo"))
 
 
+def inventory_by_file(folder, files, ctx, r):
+    """hvdiag's inventory of a folder, its VMs and errors keyed by the folder's file they came from
+    (a VM by its source, an error by its object). None when hvdiag did not run: every file has then
+    failed in r, with the reason."""
+    try:
+        inv = ctx["inventory"](os.path.abspath(folder))
+    except (RuntimeError, OSError) as e:
+        for f in files:
+            r.fail(f, "hvdiag did not run")
+        r.lines.append("FAIL hvdiag inventory: %s" % e)
+        r.summary = "%s: %d files: hvdiag did not run" % (r.name, len(files))
+        r.finish(files)
+        return None
+    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in files}
+    vms, errors = {}, {}
+    for t in inv.get("targets", []):
+        for vm in t.get("vms", []):
+            f = by_path.get(_canon(vm.get("source", ""), REPO))
+            if f is not None:
+                vms[f] = vm
+        for e in t.get("errors", []):
+            f = by_path.get(_canon(e.get("object", ""), REPO))
+            if f is not None:
+                errors.setdefault(f, []).append(e)
+    return vms, errors
+
+
 def check_vbox(folder, ctx):
     """Every .vbox and every showvminfo capture (.txt, .showvminfo) read by hvdiag without an error,
     and its facts agree with what the file itself says (its XML, or its key=value lines)."""
@@ -527,27 +554,10 @@ def check_vbox(folder, ctx):
         r.summary = "vbox: no .vbox files"
         return r
     checked = files + captures
-    try:
-        inv = ctx["inventory"](os.path.abspath(folder))
-    except (RuntimeError, OSError) as e:
-        for f in checked:
-            r.fail(f, "hvdiag did not run")
-        r.lines.append("FAIL hvdiag inventory: %s" % e)
-        r.summary = "vbox: %d files: hvdiag did not run" % len(checked)
-        r.finish(checked)
+    found = inventory_by_file(folder, checked, ctx, r)
+    if found is None:
         return r
-
-    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in checked}
-    vms, errors = {}, {}
-    for t in inv.get("targets", []):
-        for vm in t.get("vms", []):
-            f = by_path.get(_canon(vm.get("source", ""), REPO))
-            if f is not None:
-                vms[f] = vm
-        for e in t.get("errors", []):
-            f = by_path.get(_canon(e.get("object", ""), REPO))
-            if f is not None:
-                errors.setdefault(f, []).append(e)
+    vms, errors = found
 
     tally = {}  # kind -> [read, agree, differ]
     for f in checked:
@@ -1117,26 +1127,10 @@ def check_libvirt_xml(folder, ctx):
         r.fail("(folder)", "no .xml files")
         r.summary = "libvirt-xml: no .xml files"
         return r
-    try:
-        inv = ctx["inventory"](os.path.abspath(folder))
-    except (RuntimeError, OSError) as e:
-        for f in files:
-            r.fail(f, "hvdiag did not run")
-        r.lines.append("FAIL hvdiag inventory: %s" % e)
-        r.summary = "libvirt-xml: %d files: hvdiag did not run" % len(files)
-        r.finish(files)
+    found = inventory_by_file(folder, files, ctx, r)
+    if found is None:
         return r
-    by_path = {os.path.realpath(os.path.join(folder, f)): f for f in files}
-    vms, errors = {}, {}
-    for t in inv.get("targets", []):
-        for vm in t.get("vms", []):
-            f = by_path.get(_canon(vm.get("source", ""), REPO))
-            if f is not None:
-                vms[f] = vm
-        for e in t.get("errors", []):
-            f = by_path.get(_canon(e.get("object", ""), REPO))
-            if f is not None:
-                errors.setdefault(f, []).append(e)
+    vms, errors = found
     n_read = n_rejected = n_agree = n_differ = 0
     for f in files:
         path = os.path.join(folder, f)
