@@ -177,7 +177,12 @@ class LiveInventoryTest {
             // The endpoint records each exchange after answering it, so lines from parallel calls may
             // land in either order: check the logoff happened and no call came after it (a call
             // after logoff would use a freed reference and get VirtualBox's InvalidObjectFault).
+            // It also records after the answer has left, so give the last line time to land.
             List<String> lines = Files.readAllLines(server.recording());
+            for (int waited = 0; waited < 100 && lines.stream().noneMatch(l -> l.contains("IWebsessionManager_logoff")); waited++) {
+                Thread.sleep(100);
+                lines = Files.readAllLines(server.recording());
+            }
             assertEquals(1, lines.stream().filter(l -> l.contains("\"operation\":\"IWebsessionManager_logoff\"")).count(),
                     "the websession was logged off once");
             assertTrue(lines.stream().noneMatch(l -> l.contains("InvalidObjectFault")),
