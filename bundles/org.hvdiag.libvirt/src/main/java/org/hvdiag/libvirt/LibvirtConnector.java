@@ -19,17 +19,33 @@ import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.libvirt.internal.DomainFileSession;
 import org.hvdiag.libvirt.internal.DomainFolder;
 import org.hvdiag.libvirt.internal.LibvirtHostFacts;
+import org.hvdiag.libvirt.internal.LibvirtSession;
 
 /**
- * libvirt/KVM domains. For now offline only: a domain XML file (virsh dumpxml output,
- * /etc/libvirt/qemu/NAME.xml) or a folder of them, audited; fixes wait for the libvirt connection.
+ * libvirt/KVM domains: through a libvirt connection URI (audit, fix, undo), or offline from a domain
+ * XML file (virsh dumpxml output, /etc/libvirt/qemu/NAME.xml) or a folder of them (audit only).
  */
 @Component(service = Connector.class)
 public final class LibvirtConnector implements Connector {
 
+    /**
+     * libvirt's own URI schemes for QEMU/KVM and its test driver. No account is asked for: libvirt
+     * authenticates with the socket's permissions, ssh keys or TLS client certificates; an account
+     * given anyway (HVDIAG_USER/HVDIAG_PASSWORD) answers a SASL prompt.
+     */
+    private static final List<TargetForm> URIS = List.of(
+            new TargetForm.Url("qemu", "qemu:///system or qemu:///session"),
+            new TargetForm.Url("qemu+ssh", "qemu+ssh://admin@kvm1.example.com/system"),
+            new TargetForm.Url("qemu+tls", "qemu+tls://kvm1.example.com/system"),
+            new TargetForm.Url("qemu+unix", "qemu+unix:///session?socket=/run/user/1000/libvirt/libvirt-sock"),
+            new TargetForm.Url("qemu+tcp", "qemu+tcp://kvm1.example.com/system"),
+            new TargetForm.Url("test", "test:///default"));
+
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("libvirt", HypervisorKind.LIBVIRT,
-            "libvirt/KVM domain XML files (virsh dumpxml output, /etc/libvirt/qemu) offline (audit only)",
-            List.of(new TargetForm.Files(".xml", "a domain XML file or a folder of them")), false, LibvirtHostFacts.OPTIONS);
+            "libvirt/KVM through a libvirt URI, or domain XML files (virsh dumpxml output, /etc/libvirt/qemu) offline (audit only)",
+            java.util.stream.Stream.concat(URIS.stream(),
+                    java.util.stream.Stream.of(new TargetForm.Files(".xml", "a domain XML file or a folder of them"))).toList(),
+            false, LibvirtHostFacts.OPTIONS);
 
     /** Other connectors' VM files: a folder with them is theirs, even with libvirt XML beside them. */
     private static final List<TargetForm> OTHERS = List.of(new TargetForm.Files(".vmx", ""), new TargetForm.Files(".vbox", ""));
@@ -51,6 +67,9 @@ public final class LibvirtConnector implements Connector {
         if (!DESCRIPTOR.accepts(target)) {
             return false;
         }
+        if (URIS.stream().anyMatch(f -> f.matches(target))) {
+            return true;
+        }
         Path p = Path.of(target);
         if (Files.isRegularFile(p)) {
             return true;
@@ -60,6 +79,9 @@ public final class LibvirtConnector implements Connector {
 
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
+        if (URIS.stream().anyMatch(f -> f.matches(endpoint.target()))) {
+            return LibvirtSession.open(endpoint.target(), credentials);
+        }
         return DomainFileSession.open(Path.of(endpoint.target()), endpoint);
     }
 
@@ -68,21 +90,28 @@ public final class LibvirtConnector implements Connector {
         return change.accept(Support.INSTANCE);
     }
 
-    /** Nothing yet: changes go through the libvirt connection, which comes with the live part. */
+    /**
+     * What the libvirt connection changes and when: the definition (controllers, redirection filter,
+     * machine type, vCPUs, memory, a host device's startup policy) only with the domain shut off,
+     * since libvirt cannot change those in a running guest; USB devices also while it runs.
+     */
     private enum Support implements ConfigChange.Visitor<ChangeSupport> {
         INSTANCE;
 
-        @Override public ChangeSupport addUsbController(ConfigChange.AddUsbController c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport removeUsbFilter(ConfigChange.RemoveUsbFilter c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport setAutoConnect(ConfigChange.SetAutoConnect c){ return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport addUsbController(ConfigChange.AddUsbController c){ return ChangeSupport.POWERED_OFF_ONLY; }
+        @Override public ChangeSupport removeUsbController(ConfigChange.RemoveUsbController c){ return ChangeSupport.POWERED_OFF_ONLY; }
+        @Override public ChangeSupport removeUsbFilter(ConfigChange.RemoveUsbFilter c){ return ChangeSupport.POWERED_OFF_ONLY; }
+        @Override public ChangeSupport setAutoConnect(ConfigChange.SetAutoConnect c){ return ChangeSupport.WHILE_RUNNING; }
         @Override public ChangeSupport setCpuHotAdd(ConfigChange.SetCpuHotAdd c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport setVcpus(ConfigChange.SetVcpus c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport setMemory(ConfigChange.SetMemory c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport removeUsbDevice(ConfigChange.RemoveUsbDevice c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c){ return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setVcpus(ConfigChange.SetVcpus c){ return ChangeSupport.POWERED_OFF_ONLY; }
+        @Override public ChangeSupport setMemory(ConfigChange.SetMemory c){ return ChangeSupport.POWERED_OFF_ONLY; }
+        @Override public ChangeSupport removeUsbDevice(ConfigChange.RemoveUsbDevice c){ return ChangeSupport.WHILE_RUNNING; }
+        @Override public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c){ return ChangeSupport.POWERED_OFF_ONLY; }
         @Override public ChangeSupport setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c){ return ChangeSupport.UNSUPPORTED; }
-        @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c){ return ChangeSupport.UNSUPPORTED; }
+        @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c){
+            return c.key().startsWith("hostdev[") && c.key().endsWith("]@startupPolicy") ? ChangeSupport.POWERED_OFF_ONLY
+                    : ChangeSupport.UNSUPPORTED;
+        }
         @Override public ChangeSupport setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c){ return ChangeSupport.UNSUPPORTED; }
         @Override public ChangeSupport setDynamicMemory(ConfigChange.SetDynamicMemory c){ return ChangeSupport.UNSUPPORTED; }
         @Override public ChangeSupport setNestedVirtualization(ConfigChange.SetNestedVirtualization c){ return ChangeSupport.UNSUPPORTED; }

@@ -28,7 +28,8 @@ class LibvirtConnectorTest {
         write("other/pom.xml", "<project/>");
         assertTrue(connector.accepts(dir.resolve("lv").toString()));
         assertFalse(connector.accepts(dir.resolve("other").toString()), "a folder of other XML is not libvirt's");
-        assertFalse(connector.accepts("qemu:///system"), "URIs come with the live part");
+        assertTrue(connector.accepts("qemu:///system"), "a libvirt URI");
+        assertFalse(connector.accepts("vbox://host"), "another scheme");
     }
 
     @Test

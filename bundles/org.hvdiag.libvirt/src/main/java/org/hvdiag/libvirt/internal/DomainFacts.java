@@ -29,6 +29,7 @@ public record DomainFacts(
         String onCrash,
         List<Controller> controllers,
         List<HostDevice> hostDevices,
+        List<UsbDisk> usbDisks,
         List<String> redirections,
         List<RedirRule> redirRules,
         int usbInputs,
@@ -39,8 +40,28 @@ public record DomainFacts(
     public DomainFacts {
         controllers = List.copyOf(controllers);
         hostDevices = List.copyOf(hostDevices);
+        usbDisks = List.copyOf(usbDisks);
         redirections = List.copyOf(redirections);
         redirRules = List.copyOf(redirRules);
+    }
+
+    /**
+     * Whether both state the same definition, wherever they were read from and whether the domain
+     * ran: how undo tells "as the journal left it" from "changed since".
+     */
+    public boolean sameDefinition(DomainFacts o) {
+        return strip().equals(o.strip());
+    }
+
+    private DomainFacts strip() {
+        return new DomainFacts("", id, name, uuid, type, false, machine, arch, firmware, vcpuMaximum, vcpuCurrent, memoryBytes,
+                currentMemoryBytes, maxMemoryBytes, maxMemorySlots, onPoweroff, onReboot, onCrash, controllers, hostDevices,
+                usbDisks, redirections, redirRules, usbInputs, usbHubs, guestAgentChannel, libosinfoId);
+    }
+
+    /** The same USB devices plugged in: host devices, USB disks and redirection channels. */
+    public boolean sameUsbDevices(DomainFacts o) {
+        return hostDevices.equals(o.hostDevices) && usbDisks.equals(o.usbDisks) && redirections.equals(o.redirections);
     }
 
     /**
@@ -57,6 +78,13 @@ public record DomainFacts(
      * and the guest USB bus (the controller index) it is attached to, -1 when not given.
      */
     public record HostDevice(String vendor, String product, String bus, String device, String startupPolicy, int guestBus) {
+    }
+
+    /**
+     * A {@code <disk>} on the guest's USB bus ({@code <target bus='usb'>}): QEMU's usb-storage, the
+     * way a USB stick is given to a guest from an image. {@code source} is the file or device behind it.
+     */
+    public record UsbDisk(String target, String source) {
     }
 
     /**

@@ -36,7 +36,19 @@ public final class DomainMapping {
     private DomainMapping() {
     }
 
+    /** A domain read from a file: running when the XML says so, its devices attached at every start. */
     public static Vm toVm(DomainFacts d, String hostId) {
+        return toVm(d, null, d.running() ? PowerState.POWERED_ON : PowerState.UNKNOWN, hostId);
+    }
+
+    /**
+     * A domain read from libvirt: {@code d} is what it has now (the live XML of a running domain),
+     * {@code config} its persistent definition, or null when that is the same XML. A device in the
+     * definition is attached at every start (autoconnect in the model's sense); one only in the live
+     * XML was hot-plugged and goes with the next shutdown. A USB redirection channel connects no device
+     * by itself (a SPICE client does), so it is never automatic.
+     */
+    public static Vm toVm(DomainFacts d, DomainFacts config, PowerState state, String hostId) {
         Map<String, String> raw = new LinkedHashMap<>();
         put(raw, "domain@type", d.type());
         put(raw, "os/type@machine", d.machine());
@@ -84,12 +96,21 @@ public final class DomainMapping {
             String controller = byIndex.getOrDefault(h.guestBus() < 0 ? 0 : h.guestBus(), "");
             String name = h.vendor().isEmpty() ? "host USB device at bus " + h.bus() + " device " + h.device()
                     : "host USB device " + h.vendor() + ":" + h.product();
-            // libvirt attaches a host device whenever the domain starts: automatic in the model's sense.
-            devices.add(new UsbDevice(key, hex(h.vendor()), hex(h.product()), name, null, controller, true));
+            boolean persistent = config == null || config.hostDevices().stream().anyMatch(c -> sameHostDevice(c, h));
+            devices.add(new UsbDevice(key, hex(h.vendor()), hex(h.product()), name, null, controller, persistent));
         }
-
+        for (DomainFacts.UsbDisk disk : d.usbDisks()) {
+            String key = "disk[" + disk.target() + "]";
+            raw.put(key + "/target@bus", "usb");
+            put(raw, key + "/source", disk.source());
+            boolean persistent = config == null || config.usbDisks().stream().anyMatch(c -> c.target().equals(disk.target()));
+            devices.add(new UsbDevice(key, -1, -1, "USB disk " + disk.target() + (disk.source().isEmpty() ? "" : " (" + disk.source() + ")"),
+                    null, "", persistent));
+        }
         for (int i = 0; i < d.redirections().size(); i++) {
-            raw.put("redirdev[" + i + "]@type", d.redirections().get(i));
+            String key = "redirdev[" + i + "]";
+            raw.put(key + "@type", d.redirections().get(i));
+            devices.add(new UsbDevice(key, -1, -1, "USB redirection channel (" + d.redirections().get(i) + ")", null, "", false));
         }
         List<UsbFilter> filters = new ArrayList<>();
         for (int i = 0; i < d.redirRules().size(); i++) {
@@ -110,7 +131,7 @@ public final class DomainMapping {
                 .name(d.name())
                 .hostId(hostId)
                 .source(d.source())
-                .powerState(d.running() ? PowerState.POWERED_ON : PowerState.UNKNOWN)
+                .powerState(state)
                 .hardwareVersion(MachineType.version(d.machine()))
                 .firmware(switch (d.firmware()) {
                     case "efi" -> Firmware.EFI;
@@ -129,6 +150,12 @@ public final class DomainMapping {
                 .powerOffBehaviour(PowerOffBehaviour.DEFAULT)
                 .rawProperties(raw)
                 .build();
+    }
+
+    /** The same host device: by vendor and product when the XML names them, else by host address. */
+    static boolean sameHostDevice(DomainFacts.HostDevice a, DomainFacts.HostDevice b) {
+        return a.vendor().equals(b.vendor()) && a.product().equals(b.product()) && a.bus().equals(b.bus())
+                && a.device().equals(b.device());
     }
 
     /** The host controller interface each libvirt USB model emulates; null for none or unknown. */

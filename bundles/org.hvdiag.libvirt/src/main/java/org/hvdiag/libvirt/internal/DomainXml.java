@@ -30,6 +30,14 @@ public final class DomainXml {
         return new Reading(file.toString(), root).facts();
     }
 
+    /**
+     * Domain XML as libvirt returned it; {@code name} says where from in errors ("qemu:///session
+     * domain web1"). The domain's id is its UUID, which libvirt always writes.
+     */
+    public static DomainFacts read(String name, String xml) throws UnreadableFile {
+        return new Reading(name, XmlFile.parse(name, xml)).facts();
+    }
+
     /** Whether the file's root element is {@code <domain>}; a file that is not XML at all is not. */
     public static boolean isDomainFile(Path file) {
         try {
@@ -80,7 +88,7 @@ public final class DomainXml {
                     maxMemory == null || maxMemory.attr("slots").isEmpty() ? -1
                             : integer(maxMemory, maxMemory.attr("slots"), "<maxMemory slots>", "a count of memory slots"),
                     text(root.child("on_poweroff")), text(root.child("on_reboot")), text(root.child("on_crash")),
-                    controllers(devs, machine), hostDevices(devs), redirections(devs), redirRules(devs),
+                    controllers(devs, machine), hostDevices(devs), usbDisks(devs), redirections(devs), redirRules(devs),
                     count(devs, "input", "bus", "usb"), count(devs, "hub", "type", "usb"), guestAgent(devs), libosinfo());
         }
 
@@ -181,6 +189,20 @@ public final class DomainXml {
                         : integer(guest, guest.attr("bus"), "<address bus>", "a USB bus number");
                 found.add(new DomainFacts.HostDevice(attrOf(source.child("vendor"), "id"), attrOf(source.child("product"), "id"),
                         attrOf(address, "bus"), attrOf(address, "device"), source.attr("startupPolicy"), guestBus));
+            }
+            return found;
+        }
+
+        private static List<DomainFacts.UsbDisk> usbDisks(List<XmlElement> devs) {
+            List<DomainFacts.UsbDisk> found = new ArrayList<>();
+            for (XmlElement d : devs) {
+                XmlElement target = d.child("target");
+                if (d.name.equals("disk") && target != null && target.attr("bus").equals("usb")) {
+                    XmlElement source = d.child("source");
+                    String from = source == null ? "" : !source.attr("file").isEmpty() ? source.attr("file")
+                            : !source.attr("dev").isEmpty() ? source.attr("dev") : source.attr("name");
+                    found.add(new DomainFacts.UsbDisk(target.attr("dev"), from));
+                }
             }
             return found;
         }

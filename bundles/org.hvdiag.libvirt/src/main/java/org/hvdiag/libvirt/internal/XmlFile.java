@@ -41,10 +41,31 @@ final class XmlFile {
 
     private static XmlElement read(Path file, boolean rootOnly) throws UnreadableFile {
         String name = file.toString();
-        Building b = new Building(rootOnly);
         try (InputStream in = Files.newInputStream(file)) {
             InputSource source = new InputSource(in);
             source.setSystemId(file.toUri().toString());
+            return parse(name, source, rootOnly);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFile(name, 0, "cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableFile(name, 0, "cannot read: permission denied");
+        } catch (IOException e) {
+            throw new UnreadableFile(name, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** XML that libvirt returned (virDomainGetXMLDesc), named for errors as {@code name}. */
+    static XmlElement parse(String name, String xml) throws UnreadableFile {
+        try {
+            return parse(name, new InputSource(new java.io.StringReader(xml)), false);
+        } catch (IOException e) {
+            throw new UnreadableFile(name, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static XmlElement parse(String name, InputSource source, boolean rootOnly) throws UnreadableFile, IOException {
+        Building b = new Building(rootOnly);
+        try {
             SafeSax.parser().parse(source, b);
         } catch (RootSeen e) {
             return b.root;
@@ -57,12 +78,6 @@ final class XmlFile {
             throw new UnreadableFile(name, e.getLineNumber(), "not well-formed XML, expected a libvirt domain XML: " + m);
         } catch (SAXException e) {
             throw new UnreadableFile(name, 0, "cannot read as XML: " + e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new UnreadableFile(name, 0, "cannot read: no such file");
-        } catch (AccessDeniedException e) {
-            throw new UnreadableFile(name, 0, "cannot read: permission denied");
-        } catch (IOException e) {
-            throw new UnreadableFile(name, 0, "cannot read: " + e.getMessage());
         }
         if (b.root == null) {
             throw new UnreadableFile(name, 0, "no XML element found, expected a libvirt <domain>");
