@@ -43,6 +43,7 @@ class LibvirtConnectionTest {
     private static final int RULE = 1;
     private static final int VM = 2;
     private static final int HOST = 3;
+    private static final String NAME = "kvm session";
 
     @TempDir
     Path temp;
@@ -50,8 +51,16 @@ class LibvirtConnectionTest {
 
     @AfterEach
     void stopTheDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close();
+        try {
+            // No later test should audit a URI whose daemon is gone.
+            Connections store = Lab.service(Connections.class);
+            if (store.named(NAME).isPresent()) {
+                store.remove(NAME);
+            }
+        } finally {
+            if (daemon != null) {
+                daemon.close();
+            }
         }
     }
 
@@ -89,7 +98,7 @@ class LibvirtConnectionTest {
                 assertTrue(field.isVisible(), o.name());
                 assertEquals(o.help(), field.getToolTipText(), "the option's help as its tooltip");
             }
-            WorkbenchDriver.widget("wizard.name", Text.class).setText("kvm session");
+            WorkbenchDriver.widget("wizard.name", Text.class).setText(NAME);
             target.setText(uri);
             IWizardPage page = VirtualBoxConnectionTest.currentPage(wizard);
             assertNull(page.getErrorMessage(), "the qemu+unix URI is one the libvirt connector reads");
@@ -102,9 +111,9 @@ class LibvirtConnectionTest {
             ConnectionsTest.press(wizard, "Finish");
         });
         Connections store = Lab.service(Connections.class);
-        assertEquals(new Connection("kvm session", "libvirt", uri, "", Map.of()), store.named("kvm session").orElseThrow(),
+        assertEquals(new Connection(NAME, "libvirt", uri, "", Map.of()), store.named(NAME).orElseThrow(),
                 "the URI saved as typed, no user");
-        assertArrayEquals(new char[0], store.password("kvm session"), "no password stored");
+        assertArrayEquals(new char[0], store.password(NAME), "no password stored");
 
         WorkbenchDriver.showView(DiagnosticsPerspective.FINDINGS);
         AuditResults.Snapshot audited = Lab.audit();
