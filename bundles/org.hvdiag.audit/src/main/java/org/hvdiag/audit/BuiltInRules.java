@@ -16,6 +16,7 @@ import org.hvdiag.audit.internal.rules.HardwareOlderThanHost;
 import org.hvdiag.audit.internal.rules.HostMemoryOvercommit;
 import org.hvdiag.audit.internal.rules.HypervVersionBelow8;
 import org.hvdiag.audit.internal.rules.IntegrationServicesOff;
+import org.hvdiag.audit.internal.rules.LibvirtHostdevNotOptional;
 import org.hvdiag.audit.internal.rules.LibvirtPreferXhci;
 import org.hvdiag.audit.internal.rules.LinuxSecureBootTemplate;
 import org.hvdiag.audit.internal.rules.MacosNeedsEhci;
@@ -54,6 +55,7 @@ public final class BuiltInRules {
                 new TooManyUsbDevices(),
                 new VirtualBoxExtensionPackMissing(),
                 new LibvirtPreferXhci(),
+                new LibvirtHostdevNotOptional(),
                 new HardwareOlderThanHost(),
                 new HardwareBelowFloor(),
                 new CpuHotAddDisablesVnuma(),

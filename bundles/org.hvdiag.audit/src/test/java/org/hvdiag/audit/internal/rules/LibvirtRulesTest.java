@@ -1,0 +1,136 @@
+package org.hvdiag.audit.internal.rules;
+
+import static org.hvdiag.audit.Fixture.ICH9;
+import static org.hvdiag.audit.Fixture.LIBOSINFO_UBUNTU;
+import static org.hvdiag.audit.Fixture.LIBOSINFO_WIN2K22;
+import static org.hvdiag.audit.Fixture.PIIX3_UHCI;
+import static org.hvdiag.audit.Fixture.QEMU_XHCI;
+import static org.hvdiag.audit.Fixture.assertFixClears;
+import static org.hvdiag.audit.Fixture.hostDevice;
+import static org.hvdiag.audit.Fixture.libvirtDomain;
+import static org.hvdiag.audit.Fixture.only;
+import static org.hvdiag.audit.Fixture.redirection;
+import static org.hvdiag.audit.Fixture.run;
+import static org.hvdiag.audit.Fixture.withRaw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.hvdiag.audit.AuditSettings;
+import org.hvdiag.audit.Finding;
+import org.hvdiag.audit.Fixture;
+import org.hvdiag.audit.Rule;
+import org.hvdiag.audit.Severity;
+import org.hvdiag.core.change.ConfigChange;
+import org.hvdiag.core.change.Precondition;
+import org.hvdiag.core.change.Verification;
+import org.hvdiag.core.change.VmField;
+import org.hvdiag.core.model.GuestOs;
+import org.hvdiag.core.model.HardwareVersion;
+import org.hvdiag.core.model.Host;
+import org.hvdiag.core.model.HypervisorKind;
+import org.hvdiag.core.model.PowerState;
+import org.hvdiag.core.model.ToolsState;
+import org.hvdiag.core.model.UsbController;
+import org.hvdiag.core.model.UsbControllerType;
+import org.hvdiag.core.model.UsbDevice;
+import org.hvdiag.core.model.UsbFilter;
+import org.hvdiag.core.model.UsbSpeed;
+import org.hvdiag.core.model.Vm;
+
+/**
+ * The rules on libvirt domains shaped as the libvirt connector maps them (Fixture.libvirtDomain): host
+ * devices hostdev[N] with their startupPolicy as a raw property, redirection channels redirdev[N],
+ * redirfilter allow rules as USB filters that are active only while the domain has a channel.
+ */
+class LibvirtRulesTest {
+    static final Host KVM = Fixture.host(HypervisorKind.LIBVIRT);
+    static final UsbDevice HASP = hostDevice(0, 0x0529, 0x0001, UsbSpeed.UNKNOWN, QEMU_XHCI.id());
+    static final UsbDevice RECEIVER = hostDevice(1, 0x046d, 0xc52b, UsbSpeed.UNKNOWN, QEMU_XHCI.id());
+    static final UsbDevice STICK = hostDevice(2, 0x0781, 0x5581, UsbSpeed.UNKNOWN, QEMU_XHCI.id());
+
+    /** A redirfilter allow rule as the connector maps it: its written form is its name. */
+    static UsbFilter allowRule(int n, String written, int vendorId, int productId, boolean channel) {
+        return new UsbFilter("redirfilter/usbdev[" + n + "]", written, vendorId, productId, "", written, channel, "");
+    }
+
+    static List<Finding> audit(Rule rule, Vm vm) {
+        return run(rule, vm, KVM);
+    }
+
+    @Nested
+    class HostdevNotOptional {
+        final LibvirtHostdevNotOptional rule = new LibvirtHostdevNotOptional();
+
+        Vm withHostDevices(String policy0, String policy1, String policy2) {
+            return withRaw(libvirtDomain().toBuilder().usbDevices(List.of(HASP, RECEIVER, STICK)).build(),
+                    "hostdev[0]@startupPolicy", policy0, "hostdev[1]@startupPolicy", policy1,
+                    "hostdev[2]@startupPolicy", policy2);
+        }
+
+        @Test
+        void absentAndRequisitePoliciesBecomeOptional() {
+            Vm vm = withHostDevices("(none: mandatory)", "optional", "requisite");
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("usb-libvirt-hostdev-not-optional", f.ruleId());
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("2 USB host devices keep the domain from starting while missing from the host: host USB device "
+                    + "0x0529:0x0001 (hostdev[0]) with no startupPolicy (mandatory), host USB device 0x0781:0x5581 "
+                    + "(hostdev[2]) with startupPolicy requisite (at a cold boot)", f.message());
+            assertEquals("host USB device 0x0529:0x0001 (hostdev[0]), host USB device 0x0781:0x5581 (hostdev[2])",
+                    f.evidence().get("USB host devices"));
+            assertEquals("(none: mandatory)", f.evidence().get("hostdev[0]@startupPolicy"));
+            assertEquals("requisite", f.evidence().get("hostdev[2]@startupPolicy"));
+            assertFalse(f.evidence().containsKey("hostdev[1]@startupPolicy"), "the optional device is not evidence");
+            assertEquals(List.of(new ConfigChange.SetAdvancedSetting("hostdev[0]@startupPolicy", "optional"),
+                    new ConfigChange.SetAdvancedSetting("hostdev[2]@startupPolicy", "optional")), f.fix().changes());
+            assertEquals(List.of(new Precondition.FieldIs(VmField.USB_DEVICES, "hostdev[0],hostdev[1],hostdev[2]")),
+                    f.fix().preconditions());
+            Vm fixed = assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS);
+            assertEquals(List.of(HASP, RECEIVER, STICK), fixed.usbDevices(), "the devices stay attached");
+            // What core checks after a push: the re-read domain must show the policies the plan set.
+            assertEquals(List.of(), Verification.unmet(vm, f.fix().changes(), fixed));
+            assertEquals(List.of("hostdev[2]@startupPolicy is 'requisite', expected 'optional'"),
+                    Verification.unmet(vm, f.fix().changes(), withRaw(fixed, "hostdev[2]@startupPolicy", "requisite")));
+        }
+
+        @Test
+        void explicitMandatory() {
+            Vm vm = withRaw(libvirtDomain().toBuilder().usbDevices(List.of(HASP)).build(),
+                    "hostdev[0]@startupPolicy", "mandatory");
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("1 USB host device keeps the domain from starting while missing from the host: host USB device "
+                    + "0x0529:0x0001 (hostdev[0]) with startupPolicy mandatory", f.message());
+            assertEquals(List.of(new ConfigChange.SetAdvancedSetting("hostdev[0]@startupPolicy", "optional")),
+                    f.fix().changes());
+            assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS);
+        }
+
+        @Test
+        void aHostDeviceBeyondTheFirstSixtyFour() {
+            UsbDevice late = hostDevice(70, 0x0781, 0x5581, UsbSpeed.UNKNOWN, QEMU_XHCI.id());
+            Vm vm = withRaw(libvirtDomain().toBuilder().usbDevices(List.of(late)).build(),
+                    "hostdev[70]@startupPolicy", "(none: mandatory)");
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals(List.of(new ConfigChange.SetAdvancedSetting("hostdev[70]@startupPolicy", "optional")),
+                    f.fix().changes());
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(audit(rule, withHostDevices("optional", "optional", "optional")).isEmpty(), "all optional");
+            assertTrue(audit(rule, libvirtDomain().toBuilder().usbDevices(List.of(HASP)).build()).isEmpty(),
+                    "policy not in the model");
+            UsbDevice disk = new UsbDevice("disk[sdb]", -1, -1, "USB disk sdb", UsbSpeed.UNKNOWN, QEMU_XHCI.id(), false);
+            assertTrue(audit(rule, withRaw(libvirtDomain().toBuilder().usbDevices(List.of(redirection(0, "spicevmc"), disk))
+                    .build(), "redirdev[0]@type", "spicevmc")).isEmpty(), "a redirection channel and a USB disk");
+        }
+    }
+}
