@@ -23,6 +23,7 @@ import org.hvdiag.audit.internal.rules.MacosNeedsEhci;
 import org.hvdiag.audit.internal.rules.MemoryExceedsHost;
 import org.hvdiag.audit.internal.rules.NoXhciForUsb3;
 import org.hvdiag.audit.internal.rules.PausedVm;
+import org.hvdiag.audit.internal.rules.RedirectionOnServer;
 import org.hvdiag.audit.internal.rules.ToolsNotInstalled;
 import org.hvdiag.audit.internal.rules.ToolsUpgradeManual;
 import org.hvdiag.audit.internal.rules.TooManyUsbDevices;
@@ -56,6 +57,7 @@ public final class BuiltInRules {
                 new VirtualBoxExtensionPackMissing(),
                 new LibvirtPreferXhci(),
                 new LibvirtHostdevNotOptional(),
+                new RedirectionOnServer(),
                 new HardwareOlderThanHost(),
                 new HardwareBelowFloor(),
                 new CpuHotAddDisablesVnuma(),

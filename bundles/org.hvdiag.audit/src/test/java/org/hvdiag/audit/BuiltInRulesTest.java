@@ -37,7 +37,7 @@ class BuiltInRulesTest {
                 "hotplug-devices-server", "usb-vbox-extpack-missing", "hw-hyperv-below-8", "mem-dynamic-with-nested",
                 "boot-linux-secure-boot-template", "tools-integration-services-off", "cpu-hyperv-guest-vcpu-limit",
                 "checkpoint-on-server-vm", "power-vm-paused", "usb-libvirt-prefer-xhci",
-                "usb-libvirt-hostdev-not-optional")), ids.toString());
+                "usb-libvirt-hostdev-not-optional", "usb-redirection-on-server")), ids.toString());
     }
 
     @Test

@@ -133,4 +133,61 @@ class LibvirtRulesTest {
                     .build(), "redirdev[0]@type", "spicevmc")).isEmpty(), "a redirection channel and a USB disk");
         }
     }
+
+    @Nested
+    class RedirectionOnAServer {
+        final RedirectionOnServer rule = new RedirectionOnServer();
+
+        Vm server() {
+            return withRaw(libvirtDomain().toBuilder().name("dc01").guestOs(LIBOSINFO_WIN2K22)
+                            .usbDevices(List.of(redirection(0, "spicevmc"), redirection(1, "spicevmc"))).build(),
+                    "redirdev[0]@type", "spicevmc", "redirdev[1]@type", "spicevmc");
+        }
+
+        @Test
+        void bothChannelsAreRemoved() {
+            Vm vm = server();
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("usb-redirection-on-server", f.ruleId());
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("Server guest Windows Server 2022 takes USB devices from remote clients without an admin's "
+                    + "action: 2 USB redirection channels redirdev[0] (spicevmc), redirdev[1] (spicevmc)", f.message());
+            assertEquals("http://microsoft.com/win/2k22", f.evidence().get("guest OS"));
+            assertEquals("redirdev[0] (spicevmc), redirdev[1] (spicevmc)", f.evidence().get("USB redirection channels"));
+            assertEquals("no redirfilter: nothing is filtered out", f.evidence().get("redirfilter rules that allow devices"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbDevice("redirdev[0]", "USB redirection channel (spicevmc)"),
+                    new ConfigChange.RemoveUsbDevice("redirdev[1]", "USB redirection channel (spicevmc)")),
+                    f.fix().changes());
+            assertEquals(List.of(new Precondition.FieldIs(VmField.USB_DEVICES, "redirdev[0],redirdev[1]")),
+                    f.fix().preconditions());
+            assertEquals(List.of(), assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS).usbDevices());
+        }
+
+        @Test
+        void theAllowingRulesAreNamedAndTheHostDeviceStays() {
+            UsbFilter sticks = allowRule(1, "usbdev vendor=0x0781 allow=yes", 0x0781, -1, true);
+            Vm vm = withRaw(server().toBuilder().usbDevices(List.of(HASP, redirection(0, "tcp")))
+                            .usbFilters(List.of(sticks)).build(),
+                    "hostdev[0]@startupPolicy", "optional", "redirdev[0]@type", "tcp",
+                    "redirfilter/usbdev[0]", "usbdev class=0x03 allow=no", "redirfilter/usbdev[1]", sticks.name());
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertTrue(f.message().endsWith(": 1 USB redirection channel redirdev[0] (tcp)"), f.message());
+            assertEquals("usbdev vendor=0x0781 allow=yes (redirfilter/usbdev[1])",
+                    f.evidence().get("redirfilter rules that allow devices"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbDevice("redirdev[0]", "USB redirection channel (tcp)")),
+                    f.fix().changes());
+            assertEquals(List.of(HASP), assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS).usbDevices());
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(audit(rule, server().toBuilder().guestOs(Fixture.LIBOSINFO_WIN10).build()).isEmpty(),
+                    "desktop guest with redirection channels");
+            assertTrue(audit(rule, server().toBuilder().guestOs(GuestOs.UNKNOWN).build()).isEmpty(), "guest unknown");
+            assertTrue(audit(rule, withRaw(server().toBuilder().usbDevices(List.of(HASP)).build(),
+                    "hostdev[0]@startupPolicy", "optional")).isEmpty(), "server without a redirection channel");
+        }
+    }
+
+    /** usb-filter-matches-any already covers libvirt's allow-all redirfilter rule; no libvirt copy of it. */
 }
