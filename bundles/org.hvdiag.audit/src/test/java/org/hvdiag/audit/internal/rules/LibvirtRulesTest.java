@@ -190,4 +190,38 @@ class LibvirtRulesTest {
     }
 
     /** usb-filter-matches-any already covers libvirt's allow-all redirfilter rule; no libvirt copy of it. */
+
+    @Nested
+    class AllowAllRedirfilter {
+        final FilterMatchesAnyDevice rule = new FilterMatchesAnyDevice();
+
+        Vm withRule(UsbFilter f) {
+            return withRaw(libvirtDomain().toBuilder().usbDevices(List.of(redirection(0, "spicevmc")))
+                    .usbFilters(List.of(f)).build(), "redirdev[0]@type", "spicevmc", "redirfilter/usbdev[0]", f.name());
+        }
+
+        @Test
+        void usbdevAllowYesIsRemoved() {
+            UsbFilter all = allowRule(0, "usbdev allow=yes", -1, -1, true);
+            Vm vm = withRule(all);
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("usb-filter-matches-any", f.ruleId());
+            assertEquals(Severity.ERROR, f.severity());
+            assertTrue(f.message().startsWith("Active USB autoconnect rule 'usbdev allow=yes (redirfilter/usbdev[0])' "
+                    + "with no vendor id, product id or port "), f.message());
+            assertEquals("'usbdev allow=yes (redirfilter/usbdev[0])'", f.evidence().get("autoconnect rule"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbFilter("redirfilter/usbdev[0]", "usbdev allow=yes")),
+                    f.fix().changes());
+            assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS);
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(audit(rule, withRule(allowRule(0, "usbdev vendor=0x0781 allow=yes", 0x0781, -1, true))).isEmpty(),
+                    "a rule naming a vendor");
+            assertTrue(audit(rule, libvirtDomain().toBuilder()
+                    .usbFilters(List.of(allowRule(0, "usbdev allow=yes", -1, -1, false))).build()).isEmpty(),
+                    "allow-all without a redirection channel");
+        }
+    }
 }
