@@ -92,6 +92,17 @@ class FixesTogetherTest {
     }
 
     @Test
+    void libvirtWindows10WithAUsb3StickOnIch9() {
+        // usb-libvirt-prefer-xhci and usb-no-xhci-for-usb3 offer the same change; merged it is made once.
+        Host kvm = Fixture.host(HypervisorKind.LIBVIRT);
+        UsbDevice stick = Fixture.hostDevice(0, 0x0781, 0x5581, UsbSpeed.USB_3_X, Fixture.ICH9.get(0).id());
+        Vm vm = Fixture.withRaw(Fixture.libvirtDomain().toBuilder().usbControllers(Fixture.ICH9)
+                .usbDevices(List.of(stick)).build(), "hostdev[0]@startupPolicy", "optional");
+        Vm fixed = fixAll(vm, kvm, Set.of("usb-libvirt-prefer-xhci", "usb-no-xhci-for-usb3"));
+        assertEquals(List.of(UsbControllerType.XHCI), fixed.usbControllers().stream().map(UsbController::type).toList());
+    }
+
+    @Test
     void windows7OnAncientHardware() {
         Vm vm = Fixture.windows10().toBuilder().guestOs(Fixture.WINDOWS_7).hardwareVersion(HardwareVersion.vmx(7)).build();
         Vm fixed = fixAll(vm, Set.of("hw-below-floor", "hw-older-than-host", "usb-xhci-guest-unsupported",

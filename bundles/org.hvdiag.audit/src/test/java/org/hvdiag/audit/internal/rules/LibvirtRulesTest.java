@@ -224,4 +224,79 @@ class LibvirtRulesTest {
                     "allow-all without a redirection channel");
         }
     }
+
+    @Nested
+    class NoXhciForUsb3Devices {
+        final NoXhciForUsb3 rule = new NoXhciForUsb3();
+        final UsbDevice usb3Stick = hostDevice(0, 0x0781, 0x5581, UsbSpeed.USB_3_X, ICH9.get(0).id());
+
+        Vm onIch9() {
+            return withRaw(libvirtDomain().toBuilder().usbControllers(ICH9).usbDevices(List.of(usb3Stick)).build(),
+                    "hostdev[0]@startupPolicy", "optional");
+        }
+
+        @Test
+        void windowsUsb3HostDeviceOnIch9() {
+            Vm vm = onIch9();
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("usb-no-xhci-for-usb3", f.ruleId());
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("1 USB 3 device but no xHCI (USB 3) controller, although guest Windows 10 supports xHCI and "
+                    + "libvirt offers it on any machine type: USB 3 devices run at USB 2.0 speed or less", f.message());
+            assertEquals("http://microsoft.com/win/10", f.evidence().get("guest OS"));
+            assertEquals("EHCI (usb0-ich9-ehci1), UHCI (usb0-ich9-uhci1), UHCI (usb0-ich9-uhci2), UHCI (usb0-ich9-uhci3)",
+                    f.evidence().get("USB controllers"));
+            assertEquals("host USB device 0x0781:0x5581 (hostdev[0])", f.evidence().get("USB 3 devices"));
+            assertEquals("0", f.evidence().get("active redirection filter rules"));
+            assertNull(f.evidence().get("virtualHW.version"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbDevice("hostdev[0]", "host USB device 0x0781:0x5581"),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-ehci1", UsbControllerType.EHCI),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-uhci1", UsbControllerType.UHCI),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-uhci2", UsbControllerType.UHCI),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-uhci3", UsbControllerType.UHCI),
+                    new ConfigChange.AddUsbController(UsbControllerType.XHCI)), f.fix().changes());
+            assertEquals(List.of(VmField.USB_CONTROLLERS, VmField.USB_DEVICES),
+                    f.fix().preconditions().stream().map(p -> ((Precondition.FieldIs) p).field()).toList());
+            Vm fixed = assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS);
+            assertTrue(run(new EhciAndXhciOnWindows(), fixed, KVM).isEmpty(), "the fix must not make the EHCI+xHCI rule fire");
+        }
+
+        @Test
+        void theMachineTypeIsNoPremise() {
+            // "q35" alone has no version offline; pc-i440fx-1.0 is old: libvirt offers qemu-xhci on both.
+            assertEquals(1, audit(rule, onIch9().toBuilder().hardwareVersion(null).build()).size(), "machine type unknown");
+            assertEquals(1, audit(rule, onIch9().toBuilder()
+                    .hardwareVersion(new HardwareVersion(HardwareVersion.Family.LIBVIRT_MACHINE, 1, 0)).build()).size(),
+                    "machine 1.0");
+        }
+
+        @Test
+        void anActiveRedirectionFilterOnPiix3Uhci() {
+            UsbFilter sticks = allowRule(0, "usbdev vendor=0x0781 allow=yes", 0x0781, -1, true);
+            Vm vm = withRaw(libvirtDomain().toBuilder().usbControllers(List.of(PIIX3_UHCI))
+                    .usbDevices(List.of(redirection(0, "spicevmc"))).usbFilters(List.of(sticks)).build(),
+                    "redirdev[0]@type", "spicevmc", "redirfilter/usbdev[0]", sticks.name());
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertTrue(f.message().startsWith("1 active redirection filter rule but no xHCI (USB 3) controller"),
+                    f.message());
+            assertEquals("none", f.evidence().get("USB 3 devices"));
+            assertEquals("1", f.evidence().get("active redirection filter rules"));
+            // No EHCI to take away: the UHCI controller and the channel stay.
+            assertEquals(List.of(new ConfigChange.AddUsbController(UsbControllerType.XHCI)), f.fix().changes());
+            assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS);
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(audit(rule, onIch9().toBuilder().usbControllers(List.of(QEMU_XHCI))
+                    .usbDevices(List.of(hostDevice(0, 0x0781, 0x5581, UsbSpeed.USB_3_X, QEMU_XHCI.id()))).build())
+                    .isEmpty(), "on qemu-xhci");
+            assertTrue(audit(rule, onIch9().toBuilder().guestOs(LIBOSINFO_UBUNTU).build()).isEmpty(),
+                    "Linux guest whose kernel libosinfo does not give");
+            assertTrue(audit(rule, onIch9().toBuilder().guestOs(Fixture.WINDOWS_7).build()).isEmpty(), "Windows 7");
+            assertTrue(audit(rule, libvirtDomain().toBuilder().usbControllers(List.of(PIIX3_UHCI))
+                    .usbFilters(List.of(allowRule(0, "usbdev vendor=0x0781 allow=yes", 0x0781, -1, false))).build())
+                    .isEmpty(), "a redirfilter rule without a redirection channel");
+        }
+    }
 }
