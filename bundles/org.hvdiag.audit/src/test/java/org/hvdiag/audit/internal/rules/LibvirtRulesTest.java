@@ -299,4 +299,36 @@ class LibvirtRulesTest {
                     .isEmpty(), "a redirfilter rule without a redirection channel");
         }
     }
+
+    @Nested
+    class GuestAgent {
+        final ToolsNotInstalled rule = new ToolsNotInstalled();
+
+        @Test
+        void noAgentChannel() {
+            Vm vm = withRaw(libvirtDomain().toBuilder().toolsState(ToolsState.NOT_INSTALLED).build(),
+                    "channel[org.qemu.guest_agent.0]", "absent");
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("tools-not-installed", f.ruleId());
+            assertEquals("The domain has no QEMU guest agent channel (org.qemu.guest_agent.0), so no guest agent can "
+                    + "reach libvirt", f.message());
+            assertEquals("absent", f.evidence().get("channel[org.qemu.guest_agent.0]"));
+            assertEquals("NOT_INSTALLED", f.evidence().get("tools state"));
+            assertNull(f.fix());
+        }
+
+        @Test
+        void agentNotRunningIsOneAgent() {
+            Vm vm = libvirtDomain().toBuilder().toolsState(ToolsState.NOT_RUNNING).build();
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("QEMU guest agent is installed but not running in this powered-on VM", f.message());
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(audit(rule, libvirtDomain()).isEmpty(), "channel present, agent not known");
+            assertTrue(audit(rule, libvirtDomain().toBuilder().toolsState(ToolsState.NOT_RUNNING)
+                    .powerState(PowerState.POWERED_OFF).build()).isEmpty(), "shut-off domain");
+        }
+    }
 }
