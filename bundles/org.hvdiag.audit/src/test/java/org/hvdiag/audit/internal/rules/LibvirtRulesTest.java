@@ -331,4 +331,72 @@ class LibvirtRulesTest {
                     .powerState(PowerState.POWERED_OFF).build()).isEmpty(), "shut-off domain");
         }
     }
+
+    @Nested
+    class EhciAndXhciOnWindows10 {
+        final EhciAndXhciOnWindows rule = new EhciAndXhciOnWindows();
+
+        Vm both() {
+            List<UsbController> cs = new ArrayList<>(ICH9);
+            cs.add(QEMU_XHCI);
+            return withRaw(libvirtDomain().toBuilder().usbControllers(cs)
+                            .usbDevices(List.of(hostDevice(0, 0x046d, 0xc52b, UsbSpeed.USB_2_0, ICH9.get(0).id()))).build(),
+                    "hostdev[0]@startupPolicy", "optional");
+        }
+
+        @Test
+        void ich9AndQemuXhci() {
+            Vm vm = both();
+            Finding f = only(rule, audit(rule, vm), vm);
+            assertEquals("usb-ehci-and-xhci-windows", f.ruleId());
+            assertEquals("Windows 10 guest has both EHCI (USB 2.0) and xHCI (USB 3) controllers (EHCI (usb0-ich9-ehci1), "
+                    + "UHCI (usb0-ich9-uhci1), UHCI (usb0-ich9-uhci2), UHCI (usb0-ich9-uhci3), xHCI (usb0-qemu-xhci)); "
+                    + "Windows guests have shown USB problems with both present", f.message());
+            assertEquals("http://microsoft.com/win/10", f.evidence().get("guest OS"));
+            assertEquals(List.of(new ConfigChange.RemoveUsbDevice("hostdev[0]", "host USB device 0x046d:0xc52b"),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-ehci1", UsbControllerType.EHCI),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-uhci1", UsbControllerType.UHCI),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-uhci2", UsbControllerType.UHCI),
+                    new ConfigChange.RemoveUsbController("usb0-ich9-uhci3", UsbControllerType.UHCI)), f.fix().changes());
+            assertEquals(List.of(QEMU_XHCI), assertFixClears(rule, vm, KVM, AuditSettings.DEFAULTS).usbControllers());
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(audit(rule, both().toBuilder().guestOs(LIBOSINFO_UBUNTU).build()).isEmpty(), "Linux guest");
+            assertTrue(audit(rule, both().toBuilder().usbControllers(List.of(QEMU_XHCI))
+                    .usbDevices(List.of()).build()).isEmpty(), "xHCI only");
+        }
+    }
+
+    @Nested
+    class MachineTypeOlderThanHost {
+        final HardwareOlderThanHost rule = new HardwareOlderThanHost();
+        /** A host whose QEMU's newest machine type is pc-q35-8.2, as virsh capabilities would list it. */
+        final Host kvm82 = new Host(Fixture.HOST_ID, "kvm01", HypervisorKind.LIBVIRT, "libvirt 10.0.0", 2, 16, 32,
+                131072, new HardwareVersion(HardwareVersion.Family.LIBVIRT_MACHINE, 8, 2), List.of());
+
+        @Test
+        void machine72OnAHostWith82() {
+            Vm vm = libvirtDomain();
+            Finding f = only(rule, run(rule, vm, kvm82), vm);
+            assertEquals("hw-older-than-host", f.ruleId());
+            assertEquals("Virtual hardware machine 7.2 is older than machine 8.2, the newest that host kvm01 "
+                    + "(libvirt 10.0.0) supports", f.message());
+            assertEquals("machine 7.2", f.evidence().get("hardware version"));
+            assertEquals("machine 8.2", f.evidence().get("host newest hardware version"));
+            assertEquals(List.of(new ConfigChange.UpgradeHardwareVersion(kvm82.newestHardwareVersion())),
+                    f.fix().changes());
+            assertFixClears(rule, vm, kvm82, AuditSettings.DEFAULTS);
+        }
+
+        @Test
+        void nearMisses() {
+            assertTrue(run(rule, libvirtDomain(), KVM).isEmpty(), "host's newest unknown, as offline");
+            assertTrue(run(rule, libvirtDomain().toBuilder().hardwareVersion(kvm82.newestHardwareVersion()).build(), kvm82)
+                    .isEmpty(), "at the newest");
+            assertTrue(run(rule, libvirtDomain().toBuilder().hardwareVersion(null).build(), kvm82).isEmpty(),
+                    "unversioned machine type (q35)");
+        }
+    }
 }
