@@ -190,7 +190,6 @@ class LibvirtRulesTest {
     }
 
     /** usb-filter-matches-any already covers libvirt's allow-all redirfilter rule; no libvirt copy of it. */
-
     @Nested
     class AllowAllRedirfilter {
         final FilterMatchesAnyDevice rule = new FilterMatchesAnyDevice();
