@@ -35,8 +35,8 @@ public final class LibvirtHostdevNotOptional extends BuiltInRule implements VmRu
                 "A USB host device (a hostdev element of mode subsystem, type usb) takes a startupPolicy: "
                         + "mandatory, libvirt's default when the attribute is absent, fails the domain's start "
                         + "whenever the device is missing from the host; requisite fails a cold boot the same way and "
-                        + "drops the device only on migration or restore; optional drops a missing device and starts "
-                        + "the domain. So a USB device that is unplugged, moved to another host or broken keeps the "
+                        + "drops the device only on migration, restore or snapshot revert; optional drops a missing "
+                        + "device and starts the domain. So a USB device that is unplugged, moved to another host or broken keeps the "
                         + "guest down. A warning, not an error: a guest that is of no use without its device (a "
                         + "licence dongle) may be meant to stay down. The fix sets startupPolicy='optional' on each "
                         + "such device; a device that is there when the domain starts is still attached.",
