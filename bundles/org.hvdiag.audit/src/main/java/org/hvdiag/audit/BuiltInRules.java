@@ -16,12 +16,14 @@ import org.hvdiag.audit.internal.rules.HardwareOlderThanHost;
 import org.hvdiag.audit.internal.rules.HostMemoryOvercommit;
 import org.hvdiag.audit.internal.rules.HypervVersionBelow8;
 import org.hvdiag.audit.internal.rules.IntegrationServicesOff;
+import org.hvdiag.audit.internal.rules.LibvirtHostdevNotOptional;
 import org.hvdiag.audit.internal.rules.LibvirtPreferXhci;
 import org.hvdiag.audit.internal.rules.LinuxSecureBootTemplate;
 import org.hvdiag.audit.internal.rules.MacosNeedsEhci;
 import org.hvdiag.audit.internal.rules.MemoryExceedsHost;
 import org.hvdiag.audit.internal.rules.NoXhciForUsb3;
 import org.hvdiag.audit.internal.rules.PausedVm;
+import org.hvdiag.audit.internal.rules.RedirectionOnServer;
 import org.hvdiag.audit.internal.rules.ToolsNotInstalled;
 import org.hvdiag.audit.internal.rules.ToolsUpgradeManual;
 import org.hvdiag.audit.internal.rules.TooManyUsbDevices;
@@ -54,6 +56,8 @@ public final class BuiltInRules {
                 new TooManyUsbDevices(),
                 new VirtualBoxExtensionPackMissing(),
                 new LibvirtPreferXhci(),
+                new LibvirtHostdevNotOptional(),
+                new RedirectionOnServer(),
                 new HardwareOlderThanHost(),
                 new HardwareBelowFloor(),
                 new CpuHotAddDisablesVnuma(),

@@ -36,7 +36,8 @@ class BuiltInRulesTest {
                 "mem-host-overcommit", "tools-not-installed", "tools-upgrade-manual", "power-hard-poweroff",
                 "hotplug-devices-server", "usb-vbox-extpack-missing", "hw-hyperv-below-8", "mem-dynamic-with-nested",
                 "boot-linux-secure-boot-template", "tools-integration-services-off", "cpu-hyperv-guest-vcpu-limit",
-                "checkpoint-on-server-vm", "power-vm-paused")), ids.toString());
+                "checkpoint-on-server-vm", "power-vm-paused", "usb-libvirt-prefer-xhci",
+                "usb-libvirt-hostdev-not-optional", "usb-redirection-on-server")), ids.toString());
     }
 
     @Test

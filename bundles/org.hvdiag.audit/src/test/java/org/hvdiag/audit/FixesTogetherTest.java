@@ -21,6 +21,7 @@ import org.hvdiag.core.model.PowerOffBehaviour;
 import org.hvdiag.core.model.UsbController;
 import org.hvdiag.core.model.UsbControllerType;
 import org.hvdiag.core.model.UsbDevice;
+import org.hvdiag.core.model.UsbFilter;
 import org.hvdiag.core.model.UsbSpeed;
 import org.hvdiag.core.model.Vm;
 
@@ -89,6 +90,35 @@ class FixesTogetherTest {
         assertEquals(List.of(new UsbController("usb_xhci", UsbControllerType.XHCI, "", false)), fixed.usbControllers());
         assertEquals(HardwareVersion.vmx(21), fixed.hardwareVersion());
         assertEquals(16, fixed.vcpus());
+    }
+
+    @Test
+    void libvirtServerWithAHostDeviceAndASpiceChannel() {
+        // Four rules touch this domain's USB: their merged fix leaves the host device, made optional and no
+        // longer automatic, and takes the channel and its allow-all rule away.
+        Host kvm = Fixture.host(HypervisorKind.LIBVIRT);
+        UsbDevice hasp = Fixture.hostDevice(0, 0x0529, 0x0001, UsbSpeed.UNKNOWN, Fixture.QEMU_XHCI.id());
+        UsbFilter all = new UsbFilter("redirfilter/usbdev[0]", "usbdev allow=yes", -1, -1, "", "usbdev allow=yes", true);
+        Vm vm = Fixture.withRaw(Fixture.libvirtDomain().toBuilder().guestOs(Fixture.LIBOSINFO_WIN2K22)
+                        .usbDevices(List.of(hasp, Fixture.redirection(0, "spicevmc"))).usbFilters(List.of(all)).build(),
+                "hostdev[0]@startupPolicy", "(none: mandatory)", "redirdev[0]@type", "spicevmc",
+                "redirfilter/usbdev[0]", "usbdev allow=yes");
+        Vm fixed = fixAll(vm, kvm, Set.of("usb-autoconnect-on-server", "usb-filter-matches-any",
+                "usb-libvirt-hostdev-not-optional", "usb-redirection-on-server"));
+        assertEquals(List.of("hostdev[0]"), fixed.usbDevices().stream().map(UsbDevice::id).toList());
+        assertEquals("optional", fixed.raw("hostdev[0]@startupPolicy"));
+        assertEquals(List.of(), fixed.usbFilters());
+    }
+
+    @Test
+    void libvirtWindows10WithAUsb3StickOnIch9() {
+        // usb-libvirt-prefer-xhci and usb-no-xhci-for-usb3 offer the same change; merged it is made once.
+        Host kvm = Fixture.host(HypervisorKind.LIBVIRT);
+        UsbDevice stick = Fixture.hostDevice(0, 0x0781, 0x5581, UsbSpeed.USB_3_X, Fixture.ICH9.get(0).id());
+        Vm vm = Fixture.withRaw(Fixture.libvirtDomain().toBuilder().usbControllers(Fixture.ICH9)
+                .usbDevices(List.of(stick)).build(), "hostdev[0]@startupPolicy", "optional");
+        Vm fixed = fixAll(vm, kvm, Set.of("usb-libvirt-prefer-xhci", "usb-no-xhci-for-usb3"));
+        assertEquals(List.of(UsbControllerType.XHCI), fixed.usbControllers().stream().map(UsbController::type).toList());
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.change.ChangePreview;
@@ -72,6 +74,26 @@ public final class Fixture {
     public static final GuestOs VBOX_UBUNTU = new GuestOs("Ubuntu_64", GuestOs.Family.LINUX, -1, false,
             "Ubuntu (64-bit)");
     public static final String PACK_6_1_50 = "Oracle VM VirtualBox Extension Pack 6.1.50r161033";
+
+    // libvirt as its connector maps a domain: controllers "usb<index>-<model>", guests by libosinfo id,
+    // USB host devices "hostdev[N]" and redirection channels "redirdev[N]" with raw properties beside them.
+    public static final UsbController QEMU_XHCI = new UsbController("usb0-qemu-xhci", UsbControllerType.XHCI,
+            "qemu-xhci", false);
+    public static final UsbController PIIX3_UHCI = new UsbController("usb0-piix3-uhci", UsbControllerType.UHCI,
+            "piix3-uhci", false);
+    /** What libvirt gives a q35 machine's controller without a model: ICH9 EHCI and its three UHCI companions. */
+    public static final List<UsbController> ICH9 = List.of(
+            new UsbController("usb0-ich9-ehci1", UsbControllerType.EHCI, "ich9-ehci1", false),
+            new UsbController("usb0-ich9-uhci1", UsbControllerType.UHCI, "ich9-uhci1", false),
+            new UsbController("usb0-ich9-uhci2", UsbControllerType.UHCI, "ich9-uhci2", false),
+            new UsbController("usb0-ich9-uhci3", UsbControllerType.UHCI, "ich9-uhci3", false));
+    public static final GuestOs LIBOSINFO_WIN10 = new GuestOs("http://microsoft.com/win/10", GuestOs.Family.WINDOWS,
+            100, false, "Windows 10");
+    public static final GuestOs LIBOSINFO_WIN2K22 = new GuestOs("http://microsoft.com/win/2k22", GuestOs.Family.WINDOWS,
+            100, true, "Windows Server 2022");
+    /** libosinfo names a distribution, not a kernel: the connector leaves the release unknown. */
+    public static final GuestOs LIBOSINFO_UBUNTU = new GuestOs("http://ubuntu.com/ubuntu/22.04", GuestOs.Family.LINUX,
+            -1, false, "http://ubuntu.com/ubuntu/22.04");
 
     /** A USB 3 stick on the xHCI controller, connected by hand. */
     public static final UsbDevice STICK = new UsbDevice("usb_xhci:4", 0x0781, 0x5581, "SanDisk Ultra", UsbSpeed.USB_3_X,
@@ -169,6 +191,47 @@ public final class Fixture {
                 .powerOffBehaviour(PowerOffBehaviour.SOFT)
                 .hyperv(kind == HypervisorKind.HYPERV ? hypervDefaults() : null)
                 .build();
+    }
+
+    /**
+     * A clean Windows 10 domain on kvm01 as the libvirt connector maps it: machine pc-q35-7.2, a qemu-xhci
+     * controller and no USB devices, a guest agent channel (tools state then unknown: the XML does not
+     * say whether an agent answers).
+     */
+    public static Vm libvirtDomain() {
+        return windows10(HypervisorKind.LIBVIRT).toBuilder()
+                .source("/etc/libvirt/qemu/win10-desk.xml")
+                .guestOs(LIBOSINFO_WIN10)
+                .usbControllers(List.of(QEMU_XHCI))
+                .usbDevices(List.of())
+                .toolsState(ToolsState.UNKNOWN)
+                .toolsVersion("")
+                .toolsUpgradePolicy("")
+                .powerOffBehaviour(PowerOffBehaviour.DEFAULT)
+                .rawProperties(Map.of("domain@type", "kvm", "os/type@machine", "pc-q35-7.2",
+                        "metadata/libosinfo/os@id", LIBOSINFO_WIN10.id(), "channel[org.qemu.guest_agent.0]", "present"))
+                .build();
+    }
+
+    /** USB host device hostdev[n] as the connector names it: by vendor and product as libvirt writes them. */
+    public static UsbDevice hostDevice(int n, int vendorId, int productId, UsbSpeed speed, String controllerId) {
+        return new UsbDevice("hostdev[" + n + "]", vendorId, productId,
+                String.format("host USB device 0x%04x:0x%04x", vendorId, productId), speed, controllerId, true);
+    }
+
+    /** USB redirection channel redirdev[n]: no device of its own until a client hands one over. */
+    public static UsbDevice redirection(int n, String type) {
+        return new UsbDevice("redirdev[" + n + "]", -1, -1, "USB redirection channel (" + type + ")", UsbSpeed.UNKNOWN,
+                "", false);
+    }
+
+    /** {@code vm} with these raw properties added to its own (keys and values alternating). */
+    public static Vm withRaw(Vm vm, String... keysAndValues) {
+        Map<String, String> raw = new LinkedHashMap<>(vm.rawProperties());
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            raw.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return vm.toBuilder().rawProperties(raw).build();
     }
 
     /** A VirtualBox host of {@code version} whose packs are known: {@code packs}, possibly none. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.PowerState;
+import org.hvdiag.core.model.UsbFilter;
+import org.hvdiag.core.model.UsbSpeed;
 import org.hvdiag.core.model.Vm;
 
 /**
@@ -43,6 +45,15 @@ class QuietOnCleanVmsTest {
                 Fixture.windows10(HypervisorKind.VIRTUALBOX).toBuilder().guestOs(Fixture.VBOX_WINDOWS_7)
                         .usbControllers(List.of(Fixture.VBOX_OHCI, Fixture.VBOX_EHCI)).build(),
                 Fixture.windows10(HypervisorKind.LIBVIRT),
+                // A libvirt desktop with an optional host device, a SPICE channel and a rule naming one vendor,
+                // and a server guest without USB devices: the libvirt rules look them over and stay quiet.
+                Fixture.withRaw(Fixture.libvirtDomain().toBuilder()
+                        .usbDevices(List.of(Fixture.hostDevice(0, 0x0529, 0x0001, UsbSpeed.UNKNOWN, Fixture.QEMU_XHCI.id()),
+                                Fixture.redirection(0, "spicevmc")))
+                        .usbFilters(List.of(new UsbFilter("redirfilter/usbdev[0]", "usbdev vendor=0x0529 allow=yes", 0x0529,
+                                -1, "", "usbdev vendor=0x0529 allow=yes", true))).build(),
+                        "hostdev[0]@startupPolicy", "optional", "redirdev[0]@type", "spicevmc"),
+                Fixture.libvirtDomain().toBuilder().guestOs(Fixture.LIBOSINFO_WIN2K22).build(),
                 // Hyper-V's defaults, a server guest without checkpoints, Linux on the right template.
                 Fixture.windows10(HypervisorKind.HYPERV),
                 Fixture.windows10(HypervisorKind.HYPERV).toBuilder().guestOs(Fixture.WINDOWS_2022).build(),

@@ -1,6 +1,7 @@
 package org.hvdiag.audit.internal.rules;
 
 import java.util.EnumSet;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -19,6 +20,8 @@ import org.hvdiag.core.model.Vm;
 /** NOT_RUNNING counts only for a running VM: a powered-off VM runs no tools by definition. */
 @Component(service = Rule.class)
 public final class ToolsNotInstalled extends BuiltInRule implements VmRule {
+    /** The raw property in which the libvirt connector says whether the guest agent's channel is "present" or "absent". */
+    static final String AGENT_CHANNEL = "channel[org.qemu.guest_agent.0]";
 
     public ToolsNotInstalled() {
         super(new RuleInfo("tools-not-installed", "Guest tools missing or not running", Severity.WARNING,
@@ -42,10 +45,19 @@ public final class ToolsNotInstalled extends BuiltInRule implements VmRule {
         if (!missing && (state != ToolsState.NOT_RUNNING || vm.powerState() != PowerState.POWERED_ON)) {
             return;
         }
+        Map<String, String> ev = evidence("tools state", state.name(), "power state", vm.powerState().name());
+        if (missing && vm.kind() == HypervisorKind.LIBVIRT && vm.raw(AGENT_CHANNEL).equals("absent")) {
+            // Without the channel no agent can reach libvirt, whatever runs in the guest: installing one is not enough.
+            ev.put(AGENT_CHANNEL, "absent");
+            report(findings, vm, "The domain has no QEMU guest agent channel (org.qemu.guest_agent.0), so no guest "
+                    + "agent can reach libvirt", ev, null);
+            return;
+        }
         String tools = toolsName(vm.kind());
-        report(findings, vm, missing ? tools + " are not installed in this VM"
-                        : tools + " are installed but not running in this powered-on VM",
-                evidence("tools state", state.name(), "power state", vm.powerState().name()),
-                null);
+        // The QEMU guest agent is one program; the other products' tools are plural.
+        String are = vm.kind() == HypervisorKind.LIBVIRT ? " is" : " are";
+        report(findings, vm, missing ? tools + are + " not installed in this VM"
+                        : tools + are + " installed but not running in this powered-on VM",
+                ev, null);
     }
 }
