@@ -97,7 +97,9 @@ final class DefinitionEdits implements ConfigChange.Visitor<Void> {
     public Void removeUsbDevice(ConfigChange.RemoveUsbDevice c) {
         return edit(() -> {
             Element e = doc.requireUsbDevice(c.deviceId());
-            e.getParentNode().removeChild(e);
+            if (e.getParentNode() != null) {
+                e.getParentNode().removeChild(e);
+            }
         });
     }
 
@@ -109,6 +111,9 @@ final class DefinitionEdits implements ConfigChange.Visitor<Void> {
             return refuse("the domain has no redirection filter rule " + c.filterId() + " (it changed since the audit: audit again)");
         }
         Element rule = rules.get(n);
+        if (rule.getParentNode() == null) {
+            return null; // removed by an earlier change of the same plan
+        }
         Element filter = (Element) rule.getParentNode();
         filter.removeChild(rule);
         if (DomainDocument.children(filter, "usbdev").isEmpty()) {

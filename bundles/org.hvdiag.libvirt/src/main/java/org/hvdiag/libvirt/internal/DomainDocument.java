@@ -29,6 +29,9 @@ import org.hvdiag.core.connector.ConnectorException;
 final class DomainDocument {
     private final String domainName;
     private final Document doc;
+    private List<Element> hostDevicesAsRead;
+    private List<Element> redirectionsAsRead;
+    private List<Element> redirRulesAsRead;
 
     private DomainDocument(String domainName, Document doc) {
         this.domainName = domainName;
@@ -128,8 +131,16 @@ final class DomainDocument {
         throw missing("USB controller " + id);
     }
 
-    /** hostdev[N], disk[TARGET] or redirdev[N], as {@link DomainMapping} names USB devices; null when absent. */
+    /**
+     * hostdev[N], disk[TARGET] or redirdev[N], as {@link DomainMapping} names USB devices in the XML
+     * as read; null when absent. The numbering is taken once, before any edit, so that removing
+     * redirdev[0] leaves redirdev[1] the element it was.
+     */
     Element usbDevice(String id) {
+        if (hostDevicesAsRead == null) {
+            hostDevicesAsRead = usbHostDevices();
+            redirectionsAsRead = redirections();
+        }
         if (id.startsWith("disk[") && id.endsWith("]")) {
             String target = id.substring(5, id.length() - 1);
             for (Element d : children(devices(), "disk")) {
@@ -140,7 +151,7 @@ final class DomainDocument {
             }
             return null;
         }
-        List<Element> list = id.startsWith("hostdev[") ? usbHostDevices() : id.startsWith("redirdev[") ? redirections() : List.of();
+        List<Element> list = id.startsWith("hostdev[") ? hostDevicesAsRead : id.startsWith("redirdev[") ? redirectionsAsRead : List.of();
         int n = ordinal(id);
         return n >= 0 && n < list.size() ? list.get(n) : null;
     }
@@ -173,12 +184,16 @@ final class DomainDocument {
         return found;
     }
 
-    /** Every redirfilter rule in document order: "redirfilter/usbdev[N]" is the N-th. */
+    /** Every redirfilter rule in document order as read: "redirfilter/usbdev[N]" is the N-th. */
     List<Element> redirRules() {
+        if (redirRulesAsRead != null) {
+            return redirRulesAsRead;
+        }
         List<Element> found = new ArrayList<>();
         for (Element f : children(devices(), "redirfilter")) {
             found.addAll(children(f, "usbdev"));
         }
+        redirRulesAsRead = found;
         return found;
     }
 

@@ -69,7 +69,7 @@ class LibvirtConnectionTest {
         daemon = SessionDaemon.start("ui");
         Path labFolder = Path.of(System.getProperty("hvdiag.repo"), "examples", "libvirt-lab").toAbsolutePath().normalize();
         Set<String> labDomains = new TreeSet<>(daemon.defineAll(labFolder));
-        assertEquals(9, labDomains.size(), "the domains of " + labFolder + ": " + labDomains);
+        assertEquals(10, labDomains.size(), "the domains of " + labFolder + ": " + labDomains);
         String uri = daemon.uri();
         String hostName = daemon.virsh("hostname").strip();
 
@@ -105,7 +105,7 @@ class LibvirtConnectionTest {
             assertTrue(page.isPageComplete(), "a URI and a name are all the page wants");
             WorkbenchDriver.click(WorkbenchDriver.widget("wizard.check", Button.class));
             assertNull(page.getErrorMessage(), "Check connection reads the domains through the libvirt binding");
-            assertEquals("Connected to " + uri + ": 9 VMs.", ((IMessageProvider) page).getMessage());
+            assertEquals("Connected to " + uri + ": 10 VMs.", ((IMessageProvider) page).getMessage());
             WorkbenchDriver.pump(300); // the re-enabled fields repaint before the picture
             WorkbenchDriver.screenshotOf(wizard, "libvirt-connection");
             ConnectionsTest.press(wizard, "Finish");
@@ -118,7 +118,7 @@ class LibvirtConnectionTest {
         WorkbenchDriver.showView(DiagnosticsPerspective.FINDINGS);
         AuditResults.Snapshot audited = Lab.audit();
         assertEquals(List.of(), audited.report().errors(), "the session daemon answers without an account");
-        assertEquals(9, audited.report().vmCount(), "every domain of the lab");
+        assertEquals(10, audited.report().vmCount(), "every domain of the lab");
         Table table = WorkbenchDriver.widget("findings.table", Table.class);
         WorkbenchDriver.resetFindingsFilters();
         WorkbenchDriver.pumpUntil("the libvirt findings shown", () -> table.getItemCount() == audited.report().findings().size()
@@ -147,7 +147,7 @@ class LibvirtConnectionTest {
         Tree inventory = WorkbenchDriver.widget("inventory.tree", Tree.class);
         WorkbenchDriver.pumpUntil("the libvirt host in the inventory", () -> inventory.getItemCount() == 1, 5_000);
         TreeItem host = inventory.getItem(0);
-        assertTrue(host.getText().startsWith(hostName + "  (libvirt/KVM libvirt ") && host.getText().endsWith(", 9 VMs)"),
+        assertTrue(host.getText().startsWith(hostName + "  (libvirt/KVM libvirt ") && host.getText().endsWith(", 10 VMs)"),
                 "the host, its libvirt and QEMU versions and its domain count: " + host.getText());
         TreeItem debian11 = Stream.of(host.getItems()).filter(i -> i.getText().startsWith("debian11-build-q35-5.2  (")).findFirst()
                 .orElseThrow(() -> new AssertionError("debian11-build-q35-5.2 under the host"));
