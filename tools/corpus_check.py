@@ -1100,7 +1100,8 @@ def check_winrm(folder, ctx):
 
 def domain_facts(path):
     """What a domain XML says, read here with ElementTree: name, uuid, USB controller models as
-    written (None where absent), USB host devices, redirfilter rules that allow. Raises ValueError
+    written (None where absent), the devices on the guest's USB bus (USB host devices, USB
+    redirection channels, disks with a USB target), redirfilter rules that allow. Raises ValueError
     for a file that is not a well-formed domain XML."""
     try:
         root = ET.parse(path).getroot()
@@ -1112,9 +1113,12 @@ def domain_facts(path):
     devices = devices if devices is not None else ET.Element("devices")
     models = [c.get("model") for c in devices.findall("controller") if c.get("type") == "usb"]
     hostdevs = [h for h in devices.findall("hostdev") if h.get("type") == "usb" and h.get("mode", "subsystem") == "subsystem"]
+    redirdevs = [r for r in devices.findall("redirdev") if r.get("bus") == "usb"]
+    usb_disks = [d for d in devices.findall("disk") if d.find("target") is not None and d.find("target").get("bus") == "usb"]
     allows = [u for f in devices.findall("redirfilter") for u in f.findall("usbdev") if u.get("allow") == "yes"]
     return {"name": (root.findtext("name") or "").strip(), "uuid": (root.findtext("uuid") or "").strip().lower(),
-            "models": models, "hostdevs": len(hostdevs), "allows": len(allows)}
+            "models": models, "hostdevs": len(hostdevs), "usb_devices": len(hostdevs) + len(redirdevs) + len(usb_disks),
+            "allows": len(allows)}
 
 
 def check_libvirt_xml(folder, ctx):
@@ -1166,8 +1170,9 @@ def check_libvirt_xml(folder, ctx):
         for m in facts["models"]:
             if m not in (None, "none") and m not in ours_models:
                 wrong.append("no %s controller (hvdiag read %s)" % (m, ours_models))
-        if len(vm.get("usbDevices", [])) != facts["hostdevs"]:
-            wrong.append("%d USB devices, the file has %d USB host devices" % (len(vm.get("usbDevices", [])), facts["hostdevs"]))
+        if len(vm.get("usbDevices", [])) != facts["usb_devices"]:
+            wrong.append("%d USB devices, the file has %d on the USB bus (host devices, redirection channels, USB disks)"
+                         % (len(vm.get("usbDevices", [])), facts["usb_devices"]))
         if len(vm.get("usbFilters", [])) != facts["allows"]:
             wrong.append("%d USB filters, the file has %d redirfilter rules that allow" % (len(vm.get("usbFilters", [])), facts["allows"]))
         if wrong:
@@ -1178,7 +1183,7 @@ def check_libvirt_xml(folder, ctx):
         else:
             n_agree += 1
     r.summary = ("libvirt-xml: %d domain XMLs: %d read, %d refused with a reason; %d agree with the file "
-                 "(name, uuid, USB controller models, host devices, allowing filters), %d differ"
+                 "(name, uuid, USB controller models, USB devices, allowing filters), %d differ"
                  % (len(files), n_read, n_rejected, n_agree, n_differ))
     r.finish(files)
     return r
