@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.change.ChangeSupport;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.connector.Connector;
@@ -109,7 +110,7 @@ public final class LibvirtConnector implements Connector {
         @Override public ChangeSupport upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c){ return ChangeSupport.POWERED_OFF_ONLY; }
         @Override public ChangeSupport setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c){ return ChangeSupport.UNSUPPORTED; }
         @Override public ChangeSupport setAdvancedSetting(ConfigChange.SetAdvancedSetting c){
-            return c.key().startsWith("hostdev[") && c.key().endsWith("]@startupPolicy") ? ChangeSupport.POWERED_OFF_ONLY
+            return LibvirtIds.deviceOfStartupPolicy(c.key()) != null ? ChangeSupport.POWERED_OFF_ONLY
                     : ChangeSupport.UNSUPPORTED;
         }
         @Override public ChangeSupport setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c){ return ChangeSupport.UNSUPPORTED; }

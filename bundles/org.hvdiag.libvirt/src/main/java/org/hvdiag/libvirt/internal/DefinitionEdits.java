@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.w3c.dom.Element;
 
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.model.HardwareVersion;
@@ -16,9 +17,6 @@ import org.hvdiag.core.model.UsbControllerType;
  * A change this connector does not map fails here with the reason, before anything is sent.
  */
 final class DefinitionEdits implements ConfigChange.Visitor<Void> {
-    /** The one libvirt setting SetAdvancedSetting may touch: a USB host device's startup policy. */
-    static final String STARTUP_POLICY = "@startupPolicy";
-
     private final DomainDocument doc;
     private ConnectorException refused;
 
@@ -106,7 +104,7 @@ final class DefinitionEdits implements ConfigChange.Visitor<Void> {
     @Override
     public Void removeUsbFilter(ConfigChange.RemoveUsbFilter c) {
         List<Element> rules = doc.redirRules();
-        int n = c.filterId().startsWith("redirfilter/usbdev[") ? DomainDocument.ordinal(c.filterId()) : -1;
+        int n = LibvirtIds.ordinal(c.filterId(), LibvirtIds.REDIRFILTER_RULE);
         if (n < 0 || n >= rules.size()) {
             return refuse("the domain has no redirection filter rule " + c.filterId() + " (it changed since the audit: audit again)");
         }
@@ -191,13 +189,13 @@ final class DefinitionEdits implements ConfigChange.Visitor<Void> {
 
     @Override
     public Void setAdvancedSetting(ConfigChange.SetAdvancedSetting c) {
-        if (!c.key().startsWith("hostdev[") || !c.key().endsWith("]" + STARTUP_POLICY)) {
+        String id = LibvirtIds.deviceOfStartupPolicy(c.key());
+        if (id == null) {
             return refuse("libvirt has no free-form settings: hvdiag sets only hostdev[N]@startupPolicy, not " + c.key());
         }
         if (c.value() != null && !List.of("mandatory", "requisite", "optional").contains(c.value())) {
             return refuse("startupPolicy '" + c.value() + "' is not libvirt's: mandatory, requisite or optional");
         }
-        String id = c.key().substring(0, c.key().length() - STARTUP_POLICY.length());
         return edit(() -> {
             Element source = DomainDocument.child(doc.requireUsbDevice(id), "source");
             if (source == null) {

@@ -33,16 +33,45 @@ record DeviceCall(String deviceXml, boolean attach, boolean live, boolean config
 
     /** The calls for the device changes of a plan on a running domain; other changes are refused before. */
     static List<DeviceCall> of(String domain, LiveDomains.Read read, List<ConfigChange> changes) throws ConnectorException {
-        DomainDocument live = DomainDocument.parse(domain, read.liveXml());
-        DomainDocument config = DomainDocument.parse(domain, read.configXml());
-        List<DeviceCall> calls = new ArrayList<>();
+        OnRunningDomain calls = new OnRunningDomain(DomainDocument.parse(domain, read.liveXml()),
+                DomainDocument.parse(domain, read.configXml()));
         for (ConfigChange c : changes) {
-            if (c instanceof ConfigChange.RemoveUsbDevice r) {
+            c.accept(calls);
+            if (calls.refused != null) {
+                throw calls.refused;
+            }
+        }
+        return calls.calls;
+    }
+
+    /** USB device changes as calls on a running domain; every other kind needs the domain shut off. */
+    private static final class OnRunningDomain implements ConfigChange.Visitor<Void> {
+        private final DomainDocument live;
+        private final DomainDocument config;
+        private final List<DeviceCall> calls = new ArrayList<>();
+        private ConnectorException refused;
+
+        OnRunningDomain(DomainDocument live, DomainDocument config) {
+            this.live = live;
+            this.config = config;
+        }
+
+        @Override
+        public Void removeUsbDevice(ConfigChange.RemoveUsbDevice r) {
+            try {
                 Element now = live.requireUsbDevice(r.deviceId());
                 boolean defined = config.counterpart(r.deviceId(), now) != null;
                 calls.add(new DeviceCall(DomainDocument.fragment(now), false, true, defined,
                         "detached " + r.deviceId() + (defined ? " live and from the definition" : " live")));
-            } else if (c instanceof ConfigChange.SetAutoConnect a) {
+            } catch (ConnectorException e) {
+                refused = e;
+            }
+            return null;
+        }
+
+        @Override
+        public Void setAutoConnect(ConfigChange.SetAutoConnect a) {
+            try {
                 Element now = live.requireUsbDevice(a.objectId());
                 Element defined = config.counterpart(a.objectId(), now);
                 if (!a.enabled() && defined != null) {
@@ -52,10 +81,30 @@ record DeviceCall(String deviceXml, boolean attach, boolean live, boolean config
                     calls.add(new DeviceCall(DomainDocument.fragment(now), true, false, true,
                             a.objectId() + " added to the definition"));
                 }
-            } else {
-                throw new ConnectorException("hvdiag cannot " + c.describe() + " on a running domain; shut it down first");
+            } catch (ConnectorException e) {
+                refused = e;
             }
+            return null;
         }
-        return calls;
+
+        private Void needsShutdown(ConfigChange c) {
+            refused = new ConnectorException("hvdiag cannot " + c.describe() + " on a running domain; shut it down first");
+            return null;
+        }
+
+        @Override public Void addUsbController(ConfigChange.AddUsbController c) { return needsShutdown(c); }
+        @Override public Void removeUsbController(ConfigChange.RemoveUsbController c) { return needsShutdown(c); }
+        @Override public Void removeUsbFilter(ConfigChange.RemoveUsbFilter c) { return needsShutdown(c); }
+        @Override public Void upgradeHardwareVersion(ConfigChange.UpgradeHardwareVersion c) { return needsShutdown(c); }
+        @Override public Void setCpuHotAdd(ConfigChange.SetCpuHotAdd c) { return needsShutdown(c); }
+        @Override public Void setMemoryHotAdd(ConfigChange.SetMemoryHotAdd c) { return needsShutdown(c); }
+        @Override public Void setVcpus(ConfigChange.SetVcpus c) { return needsShutdown(c); }
+        @Override public Void setMemory(ConfigChange.SetMemory c) { return needsShutdown(c); }
+        @Override public Void setAdvancedSetting(ConfigChange.SetAdvancedSetting c) { return needsShutdown(c); }
+        @Override public Void setAutomaticStopAction(ConfigChange.SetAutomaticStopAction c) { return needsShutdown(c); }
+        @Override public Void setDynamicMemory(ConfigChange.SetDynamicMemory c) { return needsShutdown(c); }
+        @Override public Void setNestedVirtualization(ConfigChange.SetNestedVirtualization c) { return needsShutdown(c); }
+        @Override public Void setIntegrationService(ConfigChange.SetIntegrationService c) { return needsShutdown(c); }
+        @Override public Void setSecureBootTemplate(ConfigChange.SetSecureBootTemplate c) { return needsShutdown(c); }
     }
 }

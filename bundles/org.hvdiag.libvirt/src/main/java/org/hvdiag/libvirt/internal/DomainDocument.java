@@ -19,6 +19,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.connector.ConnectorException;
 
 /**
@@ -141,8 +142,8 @@ final class DomainDocument {
             hostDevicesAsRead = usbHostDevices();
             redirectionsAsRead = redirections();
         }
-        if (id.startsWith("disk[") && id.endsWith("]")) {
-            String target = id.substring(5, id.length() - 1);
+        String target = LibvirtIds.diskTarget(id);
+        if (target != null) {
             for (Element d : children(devices(), "disk")) {
                 Element t = child(d, "target");
                 if (t != null && t.getAttribute("bus").equals("usb") && t.getAttribute("dev").equals(target)) {
@@ -151,8 +152,8 @@ final class DomainDocument {
             }
             return null;
         }
-        List<Element> list = id.startsWith("hostdev[") ? hostDevicesAsRead : id.startsWith("redirdev[") ? redirectionsAsRead : List.of();
-        int n = ordinal(id);
+        List<Element> list = LibvirtIds.isHostDevice(id) ? hostDevicesAsRead : LibvirtIds.isRedirection(id) ? redirectionsAsRead : List.of();
+        int n = LibvirtIds.ordinal(id, LibvirtIds.isHostDevice(id) ? LibvirtIds.HOSTDEV : LibvirtIds.REDIRDEV);
         return n >= 0 && n < list.size() ? list.get(n) : null;
     }
 
@@ -243,8 +244,14 @@ final class DomainDocument {
      * redirection channel by its place; null when this one has none.
      */
     Element counterpart(String id, Element other) {
-        if (!other.getTagName().equals("hostdev")) {
-            return usbDevice(id);
+        return LibvirtIds.isRedirection(id) ? usbDevice(id) : samePluggedDevice(other);
+    }
+
+    /** The USB host device or USB disk here that is {@code other} from another XML of the domain, or null. */
+    Element samePluggedDevice(Element other) {
+        if (other.getTagName().equals("disk")) {
+            Element t = child(other, "target");
+            return t == null ? null : usbDevice(LibvirtIds.usbDisk(t.getAttribute("dev")));
         }
         String key = sourceKey(other);
         for (Element h : usbHostDevices()) {
@@ -253,6 +260,18 @@ final class DomainDocument {
             }
         }
         return null;
+    }
+
+    /** The USB host devices and USB disks: what can be plugged into a running guest and out again. */
+    List<Element> pluggedUsbDevices() {
+        List<Element> all = new ArrayList<>(usbHostDevices());
+        for (Element d : children(devices(), "disk")) {
+            Element t = child(d, "target");
+            if (t != null && t.getAttribute("bus").equals("usb")) {
+                all.add(d);
+            }
+        }
+        return all;
     }
 
     private static String sourceKey(Element hostdev) {
@@ -265,19 +284,6 @@ final class DomainDocument {
         Element a = child(s, "address");
         return (v == null ? "" : v.getAttribute("id")) + ":" + (p == null ? "" : p.getAttribute("id")) + "@"
                 + (a == null ? "" : a.getAttribute("bus") + "." + a.getAttribute("device"));
-    }
-
-    static int ordinal(String id) {
-        int open = id.indexOf('[');
-        int close = id.indexOf(']', open + 1);
-        if (open < 0 || close < 0) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(id.substring(open + 1, close));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private ConnectorException missing(String what) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.model.Firmware;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.PowerOffBehaviour;
@@ -63,7 +64,7 @@ public final class DomainMapping {
         put(raw, "on_reboot", d.onReboot());
         put(raw, "on_crash", d.onCrash());
         put(raw, "metadata/libosinfo/os@id", d.libosinfoId());
-        raw.put("channel[" + DomainXml.GUEST_AGENT + "]", d.guestAgentChannel() ? "present" : "absent");
+        raw.put(LibvirtIds.GUEST_AGENT_CHANNEL, d.guestAgentChannel() ? "present" : "absent");
 
         List<UsbController> controllers = new ArrayList<>();
         Map<Integer, String> byIndex = new LinkedHashMap<>();
@@ -87,12 +88,12 @@ public final class DomainMapping {
         List<UsbDevice> devices = new ArrayList<>();
         for (int i = 0; i < d.hostDevices().size(); i++) {
             DomainFacts.HostDevice h = d.hostDevices().get(i);
-            String key = "hostdev[" + i + "]";
+            String key = LibvirtIds.hostDevice(i);
             put(raw, key + "/source/vendor@id", h.vendor());
             put(raw, key + "/source/product@id", h.product());
             put(raw, key + "/source/address@bus", h.bus());
             put(raw, key + "/source/address@device", h.device());
-            raw.put(key + "@startupPolicy", h.startupPolicy().isEmpty() ? "(none: mandatory)" : h.startupPolicy());
+            raw.put(key + LibvirtIds.STARTUP_POLICY, h.startupPolicy().isEmpty() ? LibvirtIds.POLICY_ABSENT : h.startupPolicy());
             String controller = byIndex.getOrDefault(h.guestBus() < 0 ? 0 : h.guestBus(), "");
             String name = h.vendor().isEmpty() ? "host USB device at bus " + h.bus() + " device " + h.device()
                     : "host USB device " + h.vendor() + ":" + h.product();
@@ -100,7 +101,7 @@ public final class DomainMapping {
             devices.add(new UsbDevice(key, hex(h.vendor()), hex(h.product()), name, null, controller, persistent));
         }
         for (DomainFacts.UsbDisk disk : d.usbDisks()) {
-            String key = "disk[" + disk.target() + "]";
+            String key = LibvirtIds.usbDisk(disk.target());
             raw.put(key + "/target@bus", "usb");
             put(raw, key + "/source", disk.source());
             boolean persistent = config == null || config.usbDisks().stream().anyMatch(c -> c.target().equals(disk.target()));
@@ -108,14 +109,14 @@ public final class DomainMapping {
                     null, "", persistent));
         }
         for (int i = 0; i < d.redirections().size(); i++) {
-            String key = "redirdev[" + i + "]";
-            raw.put(key + "@type", d.redirections().get(i));
+            String key = LibvirtIds.redirection(i);
+            raw.put(key + LibvirtIds.TYPE, d.redirections().get(i));
             devices.add(new UsbDevice(key, -1, -1, "USB redirection channel (" + d.redirections().get(i) + ")", null, "", false));
         }
         List<UsbFilter> filters = new ArrayList<>();
         for (int i = 0; i < d.redirRules().size(); i++) {
             DomainFacts.RedirRule r = d.redirRules().get(i);
-            String key = "redirfilter/usbdev[" + i + "]";
+            String key = LibvirtIds.redirRule(i);
             String written = written(r);
             raw.put(key, written);
             if (!r.allow()) {

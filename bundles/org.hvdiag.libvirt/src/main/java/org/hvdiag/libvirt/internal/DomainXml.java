@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.connector.UnreadableFile;
 
 /**
@@ -19,8 +20,6 @@ import org.hvdiag.core.connector.UnreadableFile;
  * known offline and the controller is kept without a model.
  */
 public final class DomainXml {
-
-    static final String GUEST_AGENT = "org.qemu.guest_agent.0";
 
     private DomainXml() {
     }
@@ -239,7 +238,7 @@ public final class DomainXml {
         private static boolean guestAgent(List<XmlElement> devs) {
             for (XmlElement c : devs) {
                 XmlElement target = c.child("target");
-                if (c.name.equals("channel") && target != null && target.attr("name").equals(GUEST_AGENT)) {
+                if (c.name.equals("channel") && target != null && target.attr("name").equals(LibvirtIds.GUEST_AGENT)) {
                     return true;
                 }
             }

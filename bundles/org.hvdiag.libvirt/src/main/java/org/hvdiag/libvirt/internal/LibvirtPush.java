@@ -118,20 +118,10 @@ final class LibvirtPush {
         } catch (IOException | ConnectorException e) {
             return result(plan, Outcome.FAILED, "not changed: the journal could not be written (" + e.getMessage() + ")", vm);
         }
-        ApplyResult outcome = change(plan, before, planned, calls);
-        Map<String, String> afterState = new LinkedHashMap<>();
-        if (outcome.after() != null) {
-            try {
-                LiveDomains.Read now = reader.find(plan.vmId());
-                if (now != null) {
-                    afterState.put(BEFORE_XML, now.configXml());
-                }
-            } catch (ConnectorException | UnreadableFile e) {
-                // the outcome says what holds; undo re-reads the domain anyway
-            }
-        }
+        Changed changed = change(plan, before, planned, calls);
+        ApplyResult outcome = changed.result();
         try {
-            journal.recordOutcome(seq, outcome, afterState);
+            journal.recordOutcome(seq, outcome, changed.configXml() == null ? Map.of() : Map.of(BEFORE_XML, changed.configXml()));
         } catch (IOException e) {
             outcome = result(plan, outcome.outcome(), outcome.detail() + " (the journal outcome could not be written: "
                     + e.getMessage() + ")", outcome.after());
@@ -139,7 +129,14 @@ final class LibvirtPush {
         return outcome;
     }
 
-    private ApplyResult change(ChangePlan plan, LiveDomains.Read before, String planned, List<DeviceCall> calls) {
+    /** How a change ended, and the definition as re-read after it (null when it could not be read): the journal's after-state. */
+    private record Changed(ApplyResult result, String configXml) {
+        Changed(ApplyResult result) {
+            this(result, null);
+        }
+    }
+
+    private Changed change(ChangePlan plan, LiveDomains.Read before, String planned, List<DeviceCall> calls) {
         Vm vm = before.vm();
         int made = 0;
         try {
@@ -153,43 +150,45 @@ final class LibvirtPush {
             }
         } catch (ConnectorException e) {
             if (NetworkFailure.isConnectionLost(e)) {
-                return lost(plan, true, e);
+                return new Changed(lost(plan, true, e));
             }
             return afterFailure(plan, (made == 0 ? "not changed: " : "partly changed (" + made + " of "
                     + (calls.size() + (planned == null ? 0 : 1)) + " steps made, the journal holds the rest for undo): ")
                     + e.getMessage());
         }
-        Vm after;
+        LiveDomains.Read reread;
         try {
-            LiveDomains.Read reread = reader.find(plan.vmId());
+            reread = reader.find(plan.vmId());
             if (reread == null) {
-                return result(plan, Outcome.FAILED, "changed, but the domain is gone from " + link.uri(), null);
+                return new Changed(result(plan, Outcome.FAILED, "changed, but the domain is gone from " + link.uri(), null));
             }
-            after = reread.vm();
         } catch (ConnectorException e) {
-            return lost(plan, true, e);
+            return new Changed(lost(plan, true, e));
         } catch (UnreadableFile e) {
-            return result(plan, Outcome.FAILED, "changed, but it cannot be read back: " + e.toError(), null);
+            return new Changed(result(plan, Outcome.FAILED, "changed, but it cannot be read back: " + e.toError(), null));
         }
+        Vm after = reread.vm();
         List<String> unmet = Verification.unmet(vm, plan.changes(), after);
         if (!unmet.isEmpty()) {
-            return result(plan, Outcome.FAILED, "changed, but does not hold: " + String.join("; ", unmet), after);
+            return new Changed(result(plan, Outcome.FAILED, "changed, but does not hold: " + String.join("; ", unmet), after),
+                    reread.configXml());
         }
         List<String> done = new ArrayList<>();
         for (ConfigChange c : plan.changes()) {
             done.add(c.describe());
         }
-        return result(plan, Outcome.APPLIED, String.join("; ", done) + (calls.isEmpty() ? "" : " (running domain: "
-                + DeviceCall.summary(calls) + ")"), after);
+        return new Changed(result(plan, Outcome.APPLIED, String.join("; ", done) + (calls.isEmpty() ? "" : " (running domain: "
+                + DeviceCall.summary(calls) + ")"), after), reread.configXml());
     }
 
     /** libvirt refused a step: re-read so the result shows the domain as it is now. */
-    private ApplyResult afterFailure(ChangePlan plan, String why) {
+    private Changed afterFailure(ChangePlan plan, String why) {
         try {
             LiveDomains.Read now = reader.find(plan.vmId());
-            return result(plan, Outcome.FAILED, why, now == null ? null : now.vm());
+            return now == null ? new Changed(result(plan, Outcome.FAILED, why, null))
+                    : new Changed(result(plan, Outcome.FAILED, why, now.vm()), now.configXml());
         } catch (ConnectorException | UnreadableFile e) {
-            return result(plan, Outcome.FAILED, why, null);
+            return new Changed(result(plan, Outcome.FAILED, why, null));
         }
     }
 

@@ -69,18 +69,9 @@ final class LibvirtUndo {
                 return result(e, Outcome.SKIPPED, (e.interrupted() ? "not changed by the interrupted push"
                         : keptMachine == null ? "already as before" : "nothing else to restore") + oneWay, vm);
             }
-            String leftBy = leftBy(e);
-            if (leftBy == null && !configAsBefore) {
-                // no after-state: the push stopped with the change sent or before its outcome line
-            } else if (!configAsBefore && !now.config().sameDefinition(DomainXml.read(name + " (journal, after)", leftBy))) {
-                return result(e, Outcome.FAILED, "changed since the fix; not restored", vm);
-            }
-            if (e.interrupted() || leftBy == null) {
-                String planned = e.beforeState().get(LibvirtPush.PLANNED_XML);
-                if (!configAsBefore && planned != null
-                        && !now.config().sameDefinition(DomainXml.read(name + " (journal, planned)", planned))) {
-                    return result(e, Outcome.FAILED, "neither as before nor as the unfinished push planned it; not restored", vm);
-                }
+            String unexpected = configAsBefore ? null : changedSince(e, name, now.config());
+            if (unexpected != null) {
+                return result(e, Outcome.FAILED, unexpected, vm);
             }
             List<String> done = new ArrayList<>();
             if (!configAsBefore) {
@@ -110,9 +101,20 @@ final class LibvirtUndo {
         }
     }
 
-    /** The definition the push recorded as its result, or null when it recorded none. */
-    private static String leftBy(JournalEntry e) {
-        return e.interrupted() ? null : e.afterState().get(LibvirtPush.BEFORE_XML);
+    /**
+     * Why a definition that is not as before is not as the fix left it either, or null when it is:
+     * the after-state the push journalled, or, when it journalled none (it stopped with the change
+     * sent), the definition it planned.
+     */
+    private static String changedSince(JournalEntry e, String name, DomainFacts now) throws UnreadableFile {
+        String after = e.interrupted() ? null : e.afterState().get(LibvirtPush.BEFORE_XML);
+        if (after != null) {
+            return now.sameDefinition(DomainXml.read(name + " (journal, after)", after)) ? null
+                    : "changed since the fix; not restored";
+        }
+        String planned = e.beforeState().get(LibvirtPush.PLANNED_XML);
+        return planned == null || now.sameDefinition(DomainXml.read(name + " (journal, planned)", planned)) ? null
+                : "neither as before nor as the unfinished push planned it; not restored";
     }
 
     private static DomainFacts withMachine(String name, String xml, String machine) throws ConnectorException, UnreadableFile {
@@ -126,37 +128,19 @@ final class LibvirtUndo {
         DomainDocument was = DomainDocument.parse(now.domain().name(), liveBefore);
         DomainDocument is = DomainDocument.parse(now.domain().name(), now.liveXml());
         List<String> done = new ArrayList<>();
-        for (Element d : usbDevices(was)) {
-            if (counterpart(is, d) == null) {
+        for (Element d : was.pluggedUsbDevices()) {
+            if (is.samePluggedDevice(d) == null) {
                 link.attach(now.domain(), DomainDocument.fragment(d), true, false);
                 done.add("re-attached a USB " + d.getTagName() + " live");
             }
         }
-        for (Element d : usbDevices(is)) {
-            if (counterpart(was, d) == null) {
+        for (Element d : is.pluggedUsbDevices()) {
+            if (was.samePluggedDevice(d) == null) {
                 link.detach(now.domain(), DomainDocument.fragment(d), true, false);
                 done.add("detached a USB " + d.getTagName() + " live");
             }
         }
         return done;
-    }
-
-    private static List<Element> usbDevices(DomainDocument doc) {
-        List<Element> all = new ArrayList<>(doc.usbHostDevices());
-        for (Element d : DomainDocument.children(doc.devices(), "disk")) {
-            Element t = DomainDocument.child(d, "target");
-            if (t != null && t.getAttribute("bus").equals("usb")) {
-                all.add(d);
-            }
-        }
-        return all;
-    }
-
-    private static Element counterpart(DomainDocument in, Element device) {
-        if (device.getTagName().equals("disk")) {
-            return in.usbDevice("disk[" + DomainDocument.child(device, "target").getAttribute("dev") + "]");
-        }
-        return in.counterpart("hostdev", device);
     }
 
     private static String message(Exception x) {

@@ -15,6 +15,7 @@ import org.hvdiag.audit.Severity;
 import org.hvdiag.audit.VmRule;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.VmField;
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbDevice;
@@ -62,7 +63,7 @@ public final class LibvirtHostdevNotOptional extends BuiltInRule implements VmRu
         Map<String, String> policies = evidence();
         for (UsbDevice d : ds) {
             if (stopsStart(vm, d)) {
-                String key = LibvirtUsb.startupPolicyKey(d.id());
+                String key = LibvirtIds.startupPolicyKey(d.id());
                 String policy = vm.raw(key);
                 changes.add(new ConfigChange.SetAdvancedSetting(key, OPTIONAL));
                 names.append(names.length() == 0 ? "" : ", ").append(named(d.name(), d.id()));
@@ -79,16 +80,16 @@ public final class LibvirtHostdevNotOptional extends BuiltInRule implements VmRu
     }
 
     private static boolean stopsStart(Vm vm, UsbDevice d) {
-        if (!LibvirtUsb.isHostDevice(d)) {
+        if (!LibvirtIds.isHostDevice(d.id())) {
             return false;
         }
-        String policy = vm.raw(LibvirtUsb.startupPolicyKey(d.id()));
-        return policy.equals(LibvirtUsb.POLICY_ABSENT) || policy.equals("mandatory") || policy.equals("requisite");
+        String policy = vm.raw(LibvirtIds.startupPolicyKey(d.id()));
+        return policy.equals(LibvirtIds.POLICY_ABSENT) || policy.equals("mandatory") || policy.equals("requisite");
     }
 
     private static String policyText(String policy) {
         return switch (policy) {
-            case LibvirtUsb.POLICY_ABSENT -> "with no startupPolicy (mandatory)";
+            case LibvirtIds.POLICY_ABSENT -> "with no startupPolicy (mandatory)";
             case "requisite" -> "with startupPolicy requisite (at a cold boot)";
             default -> "with startupPolicy " + policy;
         };

@@ -15,6 +15,7 @@ import org.hvdiag.audit.Severity;
 import org.hvdiag.audit.VmRule;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.VmField;
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.UsbDevice;
@@ -27,9 +28,8 @@ import org.hvdiag.core.model.Vm;
  */
 @Component(service = Rule.class)
 public final class RedirectionOnServer extends BuiltInRule implements VmRule {
-    static final String REDIRFILTER = "redirfilter/";
     /** The raw property of the domain's first redirfilter rule, allowing or not: absent when it has none. */
-    static final String FIRST_REDIRFILTER_RULE = "redirfilter/usbdev[0]";
+    private static final String FIRST_REDIRFILTER_RULE = LibvirtIds.redirRule(0);
 
     public RedirectionOnServer() {
         super(new RuleInfo("usb-redirection-on-server", "Server guest with USB redirection channels", Severity.WARNING,
@@ -57,7 +57,7 @@ public final class RedirectionOnServer extends BuiltInRule implements VmRule {
         List<UsbDevice> ds = vm.usbDevices();
         int channels = 0;
         for (int i = 0, n = ds.size(); i < n; i++) {
-            if (LibvirtUsb.isRedirection(ds.get(i))) {
+            if (LibvirtIds.isRedirection(ds.get(i).id())) {
                 channels++;
             }
         }
@@ -67,16 +67,16 @@ public final class RedirectionOnServer extends BuiltInRule implements VmRule {
         List<ConfigChange> changes = new ArrayList<>();
         StringBuilder names = new StringBuilder();
         for (UsbDevice d : ds) {
-            if (LibvirtUsb.isRedirection(d)) {
+            if (LibvirtIds.isRedirection(d.id())) {
                 changes.add(new ConfigChange.RemoveUsbDevice(d.id(), d.name()));
-                String type = vm.raw(d.id() + LibvirtUsb.TYPE);
+                String type = vm.raw(d.id() + LibvirtIds.TYPE);
                 names.append(names.length() == 0 ? "" : ", ")
                         .append(type.isEmpty() ? named(d.name(), d.id()) : d.id() + " (" + type + ")");
             }
         }
         StringBuilder allowing = new StringBuilder();
         for (UsbFilter f : vm.usbFilters()) {
-            if (f.active() && f.id().startsWith(REDIRFILTER)) {
+            if (f.active() && f.id().startsWith(LibvirtIds.REDIRFILTER_RULE)) {
                 allowing.append(allowing.length() == 0 ? "" : ", ").append(named(f.name(), f.id()));
             }
         }

@@ -11,6 +11,7 @@ import org.hvdiag.audit.Rule;
 import org.hvdiag.audit.RuleInfo;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.audit.VmRule;
+import org.hvdiag.core.libvirt.LibvirtIds;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.PowerState;
@@ -20,8 +21,6 @@ import org.hvdiag.core.model.Vm;
 /** NOT_RUNNING counts only for a running VM: a powered-off VM runs no tools by definition. */
 @Component(service = Rule.class)
 public final class ToolsNotInstalled extends BuiltInRule implements VmRule {
-    /** The raw property in which the libvirt connector says whether the guest agent's channel is "present" or "absent". */
-    static final String AGENT_CHANNEL = "channel[org.qemu.guest_agent.0]";
 
     public ToolsNotInstalled() {
         super(new RuleInfo("tools-not-installed", "Guest tools missing or not running", Severity.WARNING,
@@ -46,9 +45,9 @@ public final class ToolsNotInstalled extends BuiltInRule implements VmRule {
             return;
         }
         Map<String, String> ev = evidence("tools state", state.name(), "power state", vm.powerState().name());
-        if (missing && vm.kind() == HypervisorKind.LIBVIRT && vm.raw(AGENT_CHANNEL).equals("absent")) {
+        if (missing && vm.kind() == HypervisorKind.LIBVIRT && vm.raw(LibvirtIds.GUEST_AGENT_CHANNEL).equals("absent")) {
             // Without the channel no agent can reach libvirt, whatever runs in the guest: installing one is not enough.
-            ev.put(AGENT_CHANNEL, "absent");
+            ev.put(LibvirtIds.GUEST_AGENT_CHANNEL, "absent");
             report(findings, vm, "The domain has no QEMU guest agent channel (org.qemu.guest_agent.0), so no guest "
                     + "agent can reach libvirt", ev, null);
             return;
