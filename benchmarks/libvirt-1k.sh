@@ -16,9 +16,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 count=${1:-1000}
 runs=${2:-5}
-libvirtd=/usr/sbin/libvirtd
-nobody=65534
-for tool in "$libvirtd" /usr/bin/virsh /usr/bin/qemu-system-x86_64 /usr/bin/time; do
+for tool in /usr/bin/virsh /usr/bin/time; do
   [ -x "$tool" ] || { echo "$tool is missing (tools/install-packages installs it)" >&2; exit 2; }
 done
 [ -d "$repo/bundles/org.hvdiag.libvirt/target/classes/org" ] && [ -d "$repo/bundles/org.hvdiag.core/target/classes/org" ] || {
@@ -41,16 +39,8 @@ cleanup() {
 trap cleanup EXIT
 
 # --- the session libvirtd ----------------------------------------------------------------------
-chmod 755 "$work"
-mkdir -p "$work/home" "$work/run" "$work/fleet" "$work/classes"
-as_daemon=()
-if [ "$(id -u)" = 0 ]; then
-  chown "$nobody:$nobody" "$work/home" "$work/run"
-  as_daemon=(setpriv --reuid="$nobody" --regid="$nobody" --clear-groups --)
-fi
-chmod 700 "$work/run"
-${as_daemon[@]+"${as_daemon[@]}"} env HOME="$work/home" XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/home/c" \
-  XDG_CACHE_HOME="$work/home/k" "$libvirtd" >"$work/libvirtd.log" 2>&1 &
+mkdir -p "$work/fleet" "$work/classes"
+"$repo/tools/session-libvirtd" "$work" >"$work/libvirtd.log" 2>&1 &
 daemon_pid=$!
 uri="qemu+unix:///session?socket=$work/run/libvirt/libvirt-sock"
 up=""

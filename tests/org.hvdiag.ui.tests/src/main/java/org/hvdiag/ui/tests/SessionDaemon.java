@@ -11,50 +11,28 @@ import java.util.stream.Stream;
 
 /**
  * A real libvirtd in session mode with its QEMU driver, started for a workbench test in a folder of
- * its own (the approach of org.hvdiag.libvirt's SessionLibvirtd, copied: test bundles do not share
- * test sources). Run as root (CI), the daemon runs as the unprivileged user 65534, so no system
- * daemon is touched; the workbench reaches its socket through {@code qemu+unix:///session?socket=...}.
- * <p>
- * Fails, never skips, with the Debian packages to install when libvirtd, virsh or QEMU are missing.
+ * its own by tools/session-libvirtd, as the libvirt bundle's tests start theirs (as the unprivileged
+ * user 65534 when run as root, so no system daemon is touched); the workbench reaches its socket
+ * through {@code qemu+unix:///session?socket=...}. Fails, never skips, with the Debian packages to
+ * install when libvirtd, virsh or QEMU are missing.
  */
 final class SessionDaemon implements AutoCloseable {
-    static final String LIBVIRTD = "/usr/sbin/libvirtd";
     static final String VIRSH = "/usr/bin/virsh";
-    private static final int NOBODY = 65534;
 
     final Path dir;
-    private final Path home;
     private final Path run;
-    private final boolean root;
     private Process daemon;
 
-    private SessionDaemon(Path dir, boolean root) {
+    private SessionDaemon(Path dir) {
         this.dir = dir;
-        this.home = dir.resolve("home");
         this.run = dir.resolve("run");
-        this.root = root;
     }
 
     static SessionDaemon start(String name) throws Exception {
-        for (String tool : List.of(LIBVIRTD, VIRSH, "/usr/bin/qemu-system-x86_64")) {
-            if (!Files.isExecutable(Path.of(tool))) {
-                throw new AssertionError(tool + " is missing: the libvirt workbench test needs a real libvirtd, virsh and QEMU "
-                        + "(Debian packages libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86; "
-                        + "tools/install-packages installs them)");
-            }
-        }
-        boolean root = "0".equals(run(List.of("id", "-u")).strip());
         // Short: QEMU's sockets live below it, and a UNIX socket path has at most 107 bytes.
         Path dir = Files.createDirectories(Path.of("/tmp", "hvl-" + name + "-" + Long.toString(System.nanoTime() % 1_000_000, 36)));
-        SessionDaemon d = new SessionDaemon(dir, root);
+        SessionDaemon d = new SessionDaemon(dir);
         try {
-            Files.createDirectories(d.home);
-            Files.createDirectories(d.run);
-            run(List.of("chmod", "755", dir.toString()));
-            if (root) {
-                run(List.of("chown", "-R", NOBODY + ":" + NOBODY, d.home.toString(), d.run.toString()));
-            }
-            run(List.of("chmod", "700", d.run.toString()));
             d.startDaemon();
         } catch (Exception | AssertionError e) {
             d.close();
@@ -72,14 +50,8 @@ final class SessionDaemon implements AutoCloseable {
     }
 
     private void startDaemon() throws Exception {
-        Files.deleteIfExists(socket());
-        List<String> cmd = new ArrayList<>();
-        if (root) {
-            cmd.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
-        }
-        cmd.addAll(List.of("env", "HOME=" + home, "XDG_RUNTIME_DIR=" + run, "XDG_CONFIG_HOME=" + home.resolve("c"),
-                "XDG_CACHE_HOME=" + home.resolve("k"), LIBVIRTD));
-        daemon = new ProcessBuilder(cmd).redirectErrorStream(true)
+        Path script = Path.of(System.getProperty("hvdiag.repo")).resolve("tools/session-libvirtd");
+        daemon = new ProcessBuilder("bash", script.toString(), dir.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("libvirtd.log").toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
