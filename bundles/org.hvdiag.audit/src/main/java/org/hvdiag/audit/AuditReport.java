@@ -10,16 +10,27 @@ import org.hvdiag.core.model.ObjectError;
  * The outcome of auditing one or more targets: every finding, every object that could not be read,
  * the rules that ran, and how many VMs and hosts were audited. {@code hostNames} maps
  * {@link #hostKey(String, String) target and host id} to the host's name, for reports people read
- * (a host id is a moref or "local"; its name is what the admin knows it by).
+ * (a host id is a moref or "local"; its name is what the admin knows it by). {@code evidence} is
+ * what the VMs' logs said when the audit read them, null when it did not.
  */
 public record AuditReport(List<String> targets, List<RuleInfo> rules, List<Finding> findings, List<ObjectError> errors,
-        int vmCount, int hostCount, Map<String, String> hostNames) {
+        int vmCount, int hostCount, Map<String, String> hostNames, FleetEvidence evidence) {
     public AuditReport {
         targets = List.copyOf(targets);
         rules = List.copyOf(rules);
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         hostNames = Map.copyOf(hostNames);
+    }
+
+    /** A report of configuration only: no logs were read. */
+    public AuditReport(List<String> targets, List<RuleInfo> rules, List<Finding> findings, List<ObjectError> errors,
+            int vmCount, int hostCount, Map<String, String> hostNames) {
+        this(targets, rules, findings, errors, vmCount, hostCount, hostNames, null);
+    }
+
+    public boolean hasEvidence() {
+        return evidence != null;
     }
 
     /** A report without host names: reports then show host ids. */

@@ -2,8 +2,10 @@ package org.hvdiag.audit;
 
 import java.util.List;
 
+import org.hvdiag.audit.internal.rules.AbnormalStops;
 import org.hvdiag.audit.internal.rules.AutoconnectOnServer;
 import org.hvdiag.audit.internal.rules.CheckpointsOnServer;
+import org.hvdiag.audit.internal.rules.CrashAfterUsbConnect;
 import org.hvdiag.audit.internal.rules.CpuHotAddDisablesVnuma;
 import org.hvdiag.audit.internal.rules.DeviceHotplugOnServer;
 import org.hvdiag.audit.internal.rules.DuplicateUsbController;
@@ -26,6 +28,7 @@ import org.hvdiag.audit.internal.rules.PausedVm;
 import org.hvdiag.audit.internal.rules.RedirectionOnServer;
 import org.hvdiag.audit.internal.rules.ToolsNotInstalled;
 import org.hvdiag.audit.internal.rules.ToolsUpgradeManual;
+import org.hvdiag.audit.internal.rules.UsbDeviceFlapping;
 import org.hvdiag.audit.internal.rules.TooManyUsbDevices;
 import org.hvdiag.audit.internal.rules.VcpusExceedHostCores;
 import org.hvdiag.audit.internal.rules.VirtualBoxExtensionPackMissing;
@@ -74,6 +77,9 @@ public final class BuiltInRules {
                 new IntegrationServicesOff(),
                 new WindowsGuestVcpuLimit(),
                 new CheckpointsOnServer(),
-                new PausedVm());
+                new PausedVm(),
+                new CrashAfterUsbConnect(),
+                new UsbDeviceFlapping(),
+                new AbnormalStops());
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.Inventory;
@@ -23,6 +24,7 @@ public final class RuleEngine {
     private final List<Rule> rules;
     private final Map<HypervisorKind, VmRule[]> vmRules = new EnumMap<>(HypervisorKind.class);
     private final Map<HypervisorKind, HostRule[]> hostRules = new EnumMap<>(HypervisorKind.class);
+    private final Map<HypervisorKind, EvidenceRule[]> evidenceRules = new EnumMap<>(HypervisorKind.class);
 
     public RuleEngine(Collection<? extends Rule> rules) {
         List<Rule> sorted = new ArrayList<>(rules);
@@ -39,6 +41,7 @@ public final class RuleEngine {
         for (HypervisorKind kind : HypervisorKind.values()) {
             List<VmRule> vm = new ArrayList<>();
             List<HostRule> host = new ArrayList<>();
+            List<EvidenceRule> evidence = new ArrayList<>();
             for (Rule r : sorted) {
                 if (!r.info().appliesTo().contains(kind)) {
                     continue;
@@ -47,10 +50,13 @@ public final class RuleEngine {
                     vm.add(v);
                 } else if (r instanceof HostRule h) {
                     host.add(h);
+                } else if (r instanceof EvidenceRule e) {
+                    evidence.add(e);
                 }
             }
             vmRules.put(kind, vm.toArray(new VmRule[0]));
             hostRules.put(kind, host.toArray(new HostRule[0]));
+            evidenceRules.put(kind, evidence.toArray(new EvidenceRule[0]));
         }
     }
 
@@ -82,6 +88,14 @@ public final class RuleEngine {
     }
 
     public AuditReport audit(List<Inventory> inventories, AuditSettings settings) {
+        return audit(inventories, settings, null);
+    }
+
+    /**
+     * Audits configuration and, when {@code evidence} is not null, what the VMs' logs say: evidence
+     * rules run on each VM that has evidence, after its configuration findings are known.
+     */
+    public AuditReport audit(List<Inventory> inventories, AuditSettings settings, FleetEvidence evidence) {
         List<Finding> findings = new ArrayList<>();
         List<ObjectError> errors = new ArrayList<>();
         List<String> targets = new ArrayList<>();
@@ -91,8 +105,12 @@ public final class RuleEngine {
         for (Inventory inv : inventories) {
             String target = inv.target();
             targets.add(target);
+            int firstOfTarget = findings.size();
             audit(inv.vms(), inv.hostsById(), settings,
                     f -> findings.add(f.target().isEmpty() ? f.withTarget(target) : f));
+            if (evidence != null) {
+                auditEvidence(inv, evidence, findings, firstOfTarget);
+            }
             errors.addAll(inv.errors());
             for (Host h : inv.hosts()) {
                 hostNames.put(AuditReport.hostKey(target, h.id()), h.name());
@@ -100,6 +118,26 @@ public final class RuleEngine {
             vmCount += inv.vms().size();
             hostCount += inv.hosts().size();
         }
-        return new AuditReport(targets, rules(), findings, errors, vmCount, hostCount, hostNames);
+        return new AuditReport(targets, rules(), findings, errors, vmCount, hostCount, hostNames, evidence);
+    }
+
+    private void auditEvidence(Inventory inv, FleetEvidence evidence, List<Finding> findings, int firstOfTarget) {
+        Map<String, List<Finding>> configByVm = new HashMap<>();
+        for (int i = firstOfTarget, n = findings.size(); i < n; i++) {
+            Finding f = findings.get(i);
+            if (f.vmId() != null) {
+                configByVm.computeIfAbsent(f.vmId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (Vm vm : inv.vms()) {
+            VmEvidence read = evidence.of(inv.target(), vm.id());
+            if (read == null) {
+                continue;
+            }
+            List<Finding> config = List.copyOf(configByVm.getOrDefault(vm.id(), List.of()));
+            for (EvidenceRule rule : evidenceRules.get(vm.kind())) {
+                rule.evaluate(vm, read, config, f -> findings.add(f.target().isEmpty() ? f.withTarget(inv.target()) : f));
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.hvdiag.core.model.Vm;
 
 class BuiltInRulesTest {
     static final List<String> PREFIXES = List.of("usb-", "hw-", "cpu-", "mem-", "tools-", "power-", "hotplug-", "boot-",
-            "checkpoint-");
+            "checkpoint-", "evidence-");
 
     @Test
     void catalogHasAtLeastFifteenRulesWithUniqueIds() {
@@ -88,9 +88,13 @@ class BuiltInRulesTest {
         }
     }
 
-    /** Sizing, device choice, software in the guest, checkpoints and power states are the admin's call. */
+    /**
+     * Sizing, device choice, software in the guest, checkpoints and power states are the admin's call;
+     * what a log says happened is history: its fix is the configuration finding it names.
+     */
     static final Set<String> NOT_FIXABLE = Set.of("mem-exceeds-host", "mem-host-overcommit", "usb-too-many-devices",
-            "tools-not-installed", "checkpoint-on-server-vm", "power-vm-paused");
+            "tools-not-installed", "checkpoint-on-server-vm", "power-vm-paused", "evidence-crash-after-usb-connect",
+            "evidence-usb-flapping", "evidence-abnormal-stops");
 
     @Test
     void fixableFlagMatchesWhatTheRulesOffer() {

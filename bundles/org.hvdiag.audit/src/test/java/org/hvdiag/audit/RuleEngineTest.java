@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.hvdiag.audit.internal.rules.HardPowerOff;
 import org.hvdiag.audit.internal.rules.HostMemoryOvercommit;
 import org.hvdiag.audit.internal.rules.ToolsNotInstalled;
+import org.hvdiag.core.evidence.EventKind;
+import org.hvdiag.core.evidence.EventSource;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.VmEvent;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
 import org.hvdiag.core.model.Inventory;
@@ -147,5 +153,28 @@ class RuleEngineTest {
         assertEquals(BuiltInRules.all().size(), report.rules().size());
         assertEquals(2, report.countBySeverity().get(Severity.WARNING));
         assertEquals(0, report.countBySeverity().get(Severity.ERROR));
+    }
+
+    @Test
+    void evidenceRulesRunOnlyWithEvidenceAndSeeTheVmsConfigurationFindings() {
+        Vm hard = Fixture.windows10(HypervisorKind.VMWARE_WORKSTATION).toBuilder()
+                .powerOffBehaviour(PowerOffBehaviour.HARD).build();
+        Inventory inv = new Inventory("/srv/vms", Instant.EPOCH, List.of(Fixture.host(HypervisorKind.VMWARE_WORKSTATION)),
+                List.of(hard), List.of());
+        OffsetDateTime t = OffsetDateTime.parse("2026-11-28T09:00:00Z");
+        VmEvent off = new VmEvent(t, hard.id(), hard.name(), new EventKind.HardPowerOff("the admin"),
+                new EventSource("vmware.log", 12, -1), "raw");
+        EvidenceWindow window = new EvidenceWindow(t.toInstant().minusSeconds(3600), t.toInstant(), 1024);
+        FleetEvidence evidence = new FleetEvidence.Builder(window)
+                .add("/srv/vms", List.of(new VmEvidence(hard.id(), hard.name(), List.of(off), List.of(), 100))).build();
+
+        assertEquals(List.of("power-hard-poweroff"), ruleIds(engine.audit(List.of(inv), AuditSettings.DEFAULTS).findings()));
+        AuditReport report = engine.audit(List.of(inv), AuditSettings.DEFAULTS, evidence);
+        assertEquals(List.of("power-hard-poweroff", "evidence-abnormal-stops"), ruleIds(report.findings()));
+        Finding stops = report.findings().get(1);
+        assertEquals("/srv/vms", stops.target());
+        assertEquals("power-hard-poweroff", stops.evidence().get("configuration findings on this VM"));
+        assertEquals(List.of(off), stops.events());
+        assertTrue(report.hasEvidence());
     }
 }

@@ -12,6 +12,7 @@ import org.hvdiag.audit.RuleInfo;
 import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.VmField;
+import org.hvdiag.core.evidence.VmEvent;
 import org.hvdiag.core.model.GuestOs;
 import org.hvdiag.core.model.HardwareVersion;
 import org.hvdiag.core.model.HypervisorKind;
@@ -45,6 +46,11 @@ abstract class BuiltInRule {
 
     final void report(FindingSink sink, Vm vm, String message, Map<String, String> evidence, ChangePlan fix) {
         sink.add(new Finding(info.id(), info.severity(), "", vm.hostId(), vm.id(), vm.name(), message, evidence, fix));
+    }
+
+    final void reportEvents(FindingSink sink, Vm vm, String message, Map<String, String> evidence, List<VmEvent> events) {
+        sink.add(new Finding(info.id(), info.severity(), "", vm.hostId(), vm.id(), vm.name(), message, evidence, null,
+                events));
     }
 
     final ChangePlan plan(Vm vm, List<VmField> checked, List<ConfigChange> changes) {
