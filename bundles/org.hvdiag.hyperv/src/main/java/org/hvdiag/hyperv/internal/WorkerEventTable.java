@@ -93,6 +93,13 @@ final class WorkerEventTable {
         ENTRIES.put(id, new Entry(id, text, kind));
     }
 
+    /**
+     * At most this many ids in one -FilterHashtable: Windows PowerShell silently returns nothing for a
+     * longer Id array (PowerShell issue 12303, "Array Length Limited To 20"; the event log API refuses
+     * more than about 22 clauses, elastic/beats issue 1491). A longer table must be split into queries.
+     */
+    static final int MAX_FILTER_IDS = 20;
+
     /** The ids evidence.ps1 passes to Get-WinEvent's -FilterHashtable Id. */
     static List<Integer> ids() {
         return List.copyOf(ENTRIES.keySet());

@@ -42,7 +42,7 @@ foreach ($log in @($query.LogNames)) {
             # Newest first: once a VM has MaxEvents from this log, older ones cannot make its list.
             if ([int] $taken[$vm] -ge $max) { $full[$vm] = $true; return }
             $taken[$vm] = 1 + [int] $taken[$vm]
-            $event = [ordered] @{
+            $record = [ordered] @{
                 VmId = $vm
                 TimeCreated = ([DateTimeOffset] $_.TimeCreated).ToString('o', $culture)
                 Id = [int] $_.Id
@@ -53,7 +53,7 @@ foreach ($log in @($query.LogNames)) {
                 Message = [string] $_.Message
                 Data = $data
             }
-            [void] $found[$vm].Add([pscustomobject] @{ At = $_.TimeCreated.ToUniversalTime(); RecordId = [long] $_.RecordId; Event = $event })
+            [void] $found[$vm].Add([pscustomobject] @{ At = $_.TimeCreated.ToUniversalTime(); RecordId = [long] $_.RecordId; Event = $record })
         }
     } catch {
         # No event in the window is not a problem; a missing log (Hyper-V not installed) or access denied is.

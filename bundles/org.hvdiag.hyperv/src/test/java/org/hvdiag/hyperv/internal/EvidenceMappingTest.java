@@ -192,6 +192,7 @@ class EvidenceMappingTest {
         }
         assertNull(WorkerEventTable.kind(new WinEvent(APP, java.time.OffsetDateTime.parse("2026-11-26T10:00:00+01:00"), 18609, 4,
                 "", WORKER, 1, "", java.util.Map.of())));
+        assertTrue(WorkerEventTable.ids().size() <= WorkerEventTable.MAX_FILTER_IDS, "Get-WinEvent would silently return nothing");
         String q = new EvidenceQuery(List.of(APP.toUpperCase()), NOV_26, 10_000).json();
         assertTrue(q.contains("\"VmIds\":[\"" + APP + "\"]") && q.contains("\"StartTime\":\"2026-11-26T00:00:00Z\"")
                 && q.contains("\"Ids\":[18500,18502,") && q.contains("\"MaxBytesPerVm\":8388608"), q);
