@@ -16,7 +16,7 @@ cp -r "$repo/examples/vbox-lab" "$work/fleet"
 mkdir -p "$work/rec"
 PYTHON="${PYTHON:-python3}"
 "$PYTHON" - "$here/run" "$work" <<'PYEOF'
-import hashlib, http.client, json, os, re, signal, ssl, subprocess, sys, time
+import base64, hashlib, http.client, json, os, re, signal, ssl, subprocess, sys, time
 import xml.etree.ElementTree as ET
 
 RUN, WORK = sys.argv[1], sys.argv[2]
@@ -97,7 +97,7 @@ def signed(code):
 
 INVALID_VM_STATE, INVALID_OBJECT_STATE, OBJECT_IN_USE = signed(0x80BB0002), signed(0x80BB0007), signed(0x80BB000C)
 OBJECT_NOT_FOUND, E_INVALIDARG, E_ACCESSDENIED, E_UNEXPECTED = signed(0x80BB0001), signed(0x80070057), signed(0x80070005), signed(0x8000FFFF)
-LAB = sorted(os.listdir(FLEET))
+LAB = sorted(d for d in os.listdir(FLEET) if os.path.isdir(os.path.join(FLEET, d)))  # the README is no machine
 
 # ---- 7.0: reads, locking rules, faults, save ----
 ep = Endpoint("--version", "7.0.14", "--running", "win10-helpdesk")
@@ -132,6 +132,17 @@ check(sorted(ep.one("IUSBController_getName", ("_this", c)) for c in ep.ok("IMac
 centos = ep.one("IVirtualBox_findMachine", ("_this", vb), ("nameOrId", "centos-web-staging"))
 check(ep.one("IMachine_getCPUCount", ("_this", centos)) == "2", "centos: the current Hardware, not the snapshot's")
 check(ep.one("IMachine_getSnapshotCount", ("_this", centos)) == "1", "centos has a snapshot")
+# VM logs: Logs/VBox.log[.N] beside the .vbox (win10-scanner keeps two), at most 512 KiB a readLog.
+scanner = ep.one("IVirtualBox_findMachine", ("_this", vb), ("nameOrId", "win10-scanner"))
+log0 = ep.one("IMachine_queryLogFilename", ("_this", scanner), ("idx", "0"))
+check(log0.endswith("/win10-scanner/Logs/VBox.log"), "queryLogFilename(0) is Logs/VBox.log: %r" % log0)
+check(ep.one("IMachine_queryLogFilename", ("_this", scanner), ("idx", "2")) in ("", None), "a log that is not there has no name")
+with open(os.path.join(FLEET, "win10-scanner", "Logs", "VBox.log"), "rb") as f:
+    want = f.read()
+got = base64.b64decode(ep.one("IMachine_readLog", ("_this", scanner), ("idx", "0"), ("offset", "0"), ("size", "1000000")))
+check(got == want, "readLog hands out the file's bytes (%d of %d)" % (len(got), len(want)))
+check(ep.one("IMachine_readLog", ("_this", scanner), ("idx", "0"), ("offset", str(len(want))), ("size", "10")) in ("", None), "readLog at the end answers no bytes")
+ep.fault("IMachine_readLog", E_INVALIDARG, "The size argument (-1) is negative", ("_this", scanner), ("idx", "0"), ("offset", "0"), ("size", "-1"))
 status, out = ep.call("IMachine_getDescription", ("_this", ubuntu))
 check(status == 500 and out["faultcode"] == "SOAP-ENV:Server" and "does not serve IMachine_getDescription" in out["faultstring"], "an operation the endpoint does not serve says so: %s" % (out,))
 

@@ -57,6 +57,15 @@ final class Call {
         }
     }
 
+    /** An xsd:long parameter. */
+    long signedLong(String name) throws SoapFault {
+        try {
+            return Long.parseLong(param(name).strip());
+        } catch (NumberFormatException e) {
+            throw typeMismatch(name);
+        }
+    }
+
     boolean bool(String name) throws SoapFault {
         return switch (param(name).strip()) {
             case "true", "1" -> true;

@@ -50,6 +50,10 @@ final class MachineOperations {
         t.put("IMachine_getGuestPropertyValue",
                 c -> Call.one(c.machine().vm.guestProperty(c.param("property"), c.endpoint.version.version())));
 
+        t.put("IMachine_queryLogFilename", c -> Call.one(MachineLogs.queryLogFilename(c.machine().vm, c.unsignedInt("idx"))));
+        t.put("IMachine_readLog", c -> Call.one(MachineLogs.readLog(c.machine().vm, c.unsignedInt("idx"),
+                c.signedLong("offset"), c.signedLong("size"))));
+
         t.put("IMachine_lockMachine", MachineOperations::lockMachine);
         t.put("IMachine_addUSBController", MachineOperations::addUsbController);
         t.put("IMachine_removeUSBController", c -> {

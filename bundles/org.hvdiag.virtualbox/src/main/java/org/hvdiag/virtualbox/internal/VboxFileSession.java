@@ -11,6 +11,9 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.LogFile;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.Inventory;
 import org.hvdiag.core.model.Vm;
@@ -61,5 +64,42 @@ public final class VboxFileSession extends AuditOnlySession {
         }
         progress.worked(1);
         return new Inventory(target, Instant.now(), List.of(host), vms, listing.errors());
+    }
+
+    /**
+     * Reads Logs/VBox.log[.N] beside each VM's .vbox file. A VM read from saved showvminfo output has
+     * no machine folder here, and a folder without logs (a VM never started, logs deleted or moved by
+     * VBOX_USER_VMLOGDIR) gets a note naming where hvdiag looked.
+     */
+    @Override
+    public List<VmEvidence> evidence(List<Vm> vms, EvidenceWindow window, Progress progress) {
+        progress.begin("Reading VBox.log files", vms.size());
+        List<VmEvidence> out = new ArrayList<>();
+        for (Vm vm : vms) {
+            out.add(evidence(vm, window));
+            progress.worked(1);
+        }
+        return out;
+    }
+
+    private static VmEvidence evidence(Vm vm, EvidenceWindow window) {
+        String source = vm.source();
+        if (source.isEmpty() || !VboxFolder.isVboxName(source)) {
+            return VmEvidence.unreadable(vm.id(), vm.name(), (source.isEmpty() ? "this VM" : source)
+                    + " is not a .vbox file in a machine folder, so there is no VBox.log beside it; "
+                    + "read the VM's folder (its .vbox file and Logs/) instead");
+        }
+        Path settings;
+        try {
+            settings = Path.of(source);
+        } catch (java.nio.file.InvalidPathException e) {
+            return VmEvidence.unreadable(vm.id(), vm.name(), source + ": not a path on this machine");
+        }
+        List<LogFile> logs = VboxLogFolder.beside(settings);
+        if (logs.isEmpty()) {
+            return VmEvidence.unreadable(vm.id(), vm.name(), "no VBox.log in " + VboxLogFolder.folder(settings)
+                    + " (the VM never ran here, or its logs were deleted or moved with VBOX_USER_VMLOGDIR)");
+        }
+        return VboxLogRead.read(vm, logs, window);
     }
 }

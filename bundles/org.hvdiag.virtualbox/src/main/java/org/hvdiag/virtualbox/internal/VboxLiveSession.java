@@ -8,9 +8,12 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Inventory;
+import org.hvdiag.core.model.Vm;
 
 /** A logon to one vboxwebsrv: inventory, fixes and undo over the VirtualBox web service. */
 public final class VboxLiveSession implements Session {
@@ -63,6 +66,18 @@ public final class VboxLiveSession implements Session {
     @Override
     public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
         return new VboxUndo(ws, reader).undo(entries, progress);
+    }
+
+    /** Each VM's VBox.log files through IMachine queryLogFilename and readLog (see {@link MachineLogs}). */
+    @Override
+    public List<VmEvidence> evidence(List<Vm> vms, EvidenceWindow window, Progress progress) {
+        progress.begin("Reading VBox.log files through " + web.url().hostAndPort(), vms.size());
+        List<VmEvidence> out = new java.util.ArrayList<>();
+        for (Vm vm : vms) {
+            out.add(new MachineLogs(ws).evidence(vm, window));
+            progress.worked(1);
+        }
+        return out;
     }
 
     @Override

@@ -136,10 +136,11 @@ final class VboxWeb implements AutoCloseable {
         return null;
     }
 
-    /** Getters and lookups change nothing on the server, so sending one twice is harmless. */
+    /** Getters, lookups and log reads change nothing on the server, so sending one twice is harmless. */
     static boolean isRead(String operation) {
         int us = operation.indexOf('_');
-        return us > 0 && (operation.startsWith("get", us + 1) || operation.startsWith("find", us + 1));
+        return us > 0 && (operation.startsWith("get", us + 1) || operation.startsWith("find", us + 1)
+                || operation.equals("IMachine_readLog") || operation.equals("IMachine_queryLogFilename"));
     }
 
     private HttpConnection connect(String what) throws ConnectorException {
