@@ -118,7 +118,8 @@ public final class LogTail {
             if (size > budget) {
                 partial = true;
                 int head = (int) Math.min(header, budget / 2);
-                start = size - (budget - head);
+                // +1: the read starts one byte before start (see below), which keeps it within budget
+                start = size - (budget - head) + 1;
                 if (head > 0) {
                     try (InputStream in = file.open(0)) {
                         lines.read(in, 0, head, (text, offset, done) -> {
