@@ -21,7 +21,7 @@ import org.hvdiag.audit.BuiltInRules;
 import org.hvdiag.audit.Rule;
 import org.hvdiag.core.model.HypervisorKind;
 
-/** `hvdiag audit examples/lab`, as the README's first command runs it. */
+/** `hvdiag audit --evidence --since 2026-11-01 examples/lab`, as the README's first command runs it. */
 class LabAuditTest {
     /** The lab VMs that are configured right: they may get info findings, never a warning or error. */
     static final Set<String> CLEAN = Set.of("Win10 Office", "Win11 Workstation", "Ubuntu 22.04 Dev", "Debian 12 Build",
@@ -32,7 +32,7 @@ class LabAuditTest {
 
     @BeforeAll
     static void auditTheLab() throws IOException {
-        run = Lab.hvdiag("audit", Lab.folder().toString(), "--format", "json");
+        run = Lab.hvdiag("audit", "--evidence", "--since", "2026-11-01", Lab.folder().toString(), "--format", "json");
         report = new ObjectMapper().readTree(run.out());
     }
 

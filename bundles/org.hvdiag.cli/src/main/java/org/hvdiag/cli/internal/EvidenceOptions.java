@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ public final class EvidenceOptions {
     }
 
     EvidenceWindow window(Clock clock) {
-        Instant to = until == null ? clock.instant() : instant("--until", until);
+        Instant to = until == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : instant("--until", until);
         Instant from = start(to);
         if (from.isAfter(to)) {
             throw new InputError("--since " + since + " is after --until " + (until == null ? "(now)" : until));

@@ -136,7 +136,7 @@ public final class VmwareLogParser implements LogParser {
                         String mode = m.substring(at + "VMAutomation_InitiatePowerOff. Trying ".length());
                         if (mode.startsWith("hard")) {
                             stopReported = true;
-                            return new EventKind.HardPowerOff("a hard power-off request to the VMX (VMAutomation_InitiatePowerOff)");
+                            return new EventKind.HardPowerOff("a power-off request (VMAutomation_InitiatePowerOff)");
                         }
                         stopCause = "soft power-off: the guest was asked to shut down";
                     }

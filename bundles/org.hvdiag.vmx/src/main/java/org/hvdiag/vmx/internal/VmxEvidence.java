@@ -25,7 +25,8 @@ final class VmxEvidence {
             return VmEvidence.unreadable(vm.id(), vm.name(), "could not list the logs beside " + vmx + ": " + e.getMessage());
         }
         if (files.isEmpty()) {
-            return VmEvidence.unreadable(vm.id(), vm.name(), "no vmware.log beside " + vmx
+            // The VM's id is its .vmx path, so the note need not repeat it: identical notes group in reports.
+            return VmEvidence.unreadable(vm.id(), vm.name(), "no vmware.log beside the .vmx"
                     + " (the VM has not run on this host since its logs were removed, or logging is off)");
         }
         List<VmwareLogParser> parsers = new ArrayList<>();
