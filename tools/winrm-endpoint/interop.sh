@@ -109,6 +109,18 @@ elif what == "change":
     show(r)
     after = next(v for v in json.load(open(work + "/host.json"))["VMs"] if v["Id"] == vm["Id"])
     print("file-has=" + after["AutomaticStopAction"])
+elif what == "evidence":
+    # evidence.ps1 alone, its query as base64 JSON: the lab's VMs on 26 November 2026.
+    lab = json.load(open(work + "/host.json"))
+    query = json.dumps({"VmIds": [v["Id"] for v in lab["VMs"]], "StartTime": "2026-11-26T00:00:00Z",
+                        "EndTime": "2026-11-27T00:00:00Z", "LogNames": ["Microsoft-Windows-Hyper-V-Worker-Admin",
+                        "Microsoft-Windows-Hyper-V-VMMS-Admin"], "Ids": [18500, 18502, 18590], "MaxEvents": 10000,
+                        "MaxBytesPerVm": 8388608})
+    script = open(sys.argv[4]).read().replace("HVDIAG_QUERY_BASE64", base64.b64encode(query.encode()).decode())
+    r = run_low("powershell -encodedcommand " + base64.b64encode(script.encode("utf_16_le")).decode(), True)
+    show(r)
+    got = json.loads(r.std_out.decode())
+    print("ids=" + ",".join(str(e["Id"]) for e in got["Events"]))
 elif what == "wrong-password":
     try:
         session("not-" + password).run_cmd("hostname")
@@ -137,6 +149,8 @@ check "pywinrm: run_ps's exact command through cmd.exe is over cmd.exe's 8191 ch
 check "pywinrm: run_ps of a script without vm-json.ps1" "$(pyrun run_ps-short)" '^exit=1$' "Get-HvdiagVm' is not recognized"
 check "pywinrm: change script applies and is saved before the answer" "$(pyrun change "$scripts/change.ps1")" \
   '^exit=0$' '"AutomaticStopAction":"ShutDown"' '^file-has=ShutDown$'
+check "pywinrm: evidence script reads the lab's events, each VM's newest first (turn-off; 0xFE crash)" \
+  "$(pyrun evidence "$scripts/evidence.ps1")" '^exit=0$' '^ids=18502,18500,18590,18500$' 'ErrorCode0: 0xFE'
 check "pywinrm: wrong password is HTTP 401" "$(pyrun wrong-password)" 'InvalidCredentialsError: the specified credentials were rejected'
 check "pywinrm ntlm: local account" "$(pyrun ntlm Administrator)" '^exit=0$' '^HV-LAB-01'
 check "pywinrm ntlm: HOST\\user" "$(pyrun ntlm 'HV-LAB-01\Administrator')" '^exit=0$' '^HV-LAB-01'

@@ -24,11 +24,28 @@ final class Fleet {
     private final Path file;
     private final HostFacts host;
     private final List<Vm> vms;
+    /** Each VM's optional "Events" (the event logs' records of it), record ids given at load. */
+    private final List<HostEvent> events;
 
-    private Fleet(Path file, HostFacts host, List<Vm> vms) {
+    private Fleet(Path file, HostFacts host, List<Vm> vms, List<HostEvent> events) {
         this.file = file;
         this.host = host;
         this.vms = vms;
+        this.events = numbered(events);
+    }
+
+    /** Record ids as each log numbers its records: in time order, from an arbitrary start (logs are not new). */
+    private static List<HostEvent> numbered(List<HostEvent> events) {
+        List<HostEvent> sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing((HostEvent e) -> e.time().toInstant()));
+        Map<String, Long> next = new java.util.HashMap<>();
+        List<HostEvent> out = new ArrayList<>();
+        for (HostEvent e : sorted) {
+            long id = next.getOrDefault(e.logName(), 4100L);
+            next.put(e.logName(), id + 1);
+            out.add(e.withRecordId(id));
+        }
+        return List.copyOf(out);
     }
 
     static Fleet load(Path file) throws IOException {
@@ -46,6 +63,7 @@ final class Fleet {
         try {
             HostFacts host = HostFacts.from(m);
             List<Vm> vms = new ArrayList<>();
+            List<HostEvent> events = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             List<Object> raw = Fields.list(m, "VMs", "the fleet file");
             for (int i = 0; i < raw.size(); i++) {
@@ -58,15 +76,33 @@ final class Fleet {
                     throw new IllegalArgumentException("VMs[" + i + "]: Id " + vm.id() + " appears twice");
                 }
                 vms.add(vm);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> raw1 = (Map<String, Object>) raw.get(i);
+                if (raw1.containsKey("Events")) {
+                    List<Object> list = Fields.list(raw1, "Events", "VMs[" + i + "]");
+                    for (int j = 0; j < list.size(); j++) {
+                        String where = "VMs[" + i + "] (" + vm.id() + "): Events[" + j + "]";
+                        if (!(list.get(j) instanceof Map<?, ?>)) {
+                            throw new IllegalArgumentException(where + " must be an object");
+                        }
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> ev = (Map<String, Object>) list.get(j);
+                        events.add(HostEvent.from(ev, vm.id(), where));
+                    }
+                }
             }
-            return new Fleet(file, host, vms);
+            return new Fleet(file, host, vms, events);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
     }
 
     static Fleet of(Path file, HostFacts host, List<Vm> vms) {
-        return new Fleet(file, host, new ArrayList<>(vms));
+        return of(file, host, vms, List.of());
+    }
+
+    static Fleet of(Path file, HostFacts host, List<Vm> vms, List<HostEvent> events) {
+        return new Fleet(file, host, new ArrayList<>(vms), events);
     }
 
     synchronized HostFacts host() {
@@ -75,6 +111,11 @@ final class Fleet {
 
     synchronized List<Vm> vms() {
         return List.copyOf(vms);
+    }
+
+    /** Every VM's events, record ids given. */
+    synchronized List<HostEvent> events() {
+        return events;
     }
 
     synchronized Vm find(String id) {
@@ -138,7 +179,17 @@ final class Fleet {
         b.append(",\n  \"VMs\": [");
         for (int i = 0; i < vms.size(); i++) {
             b.append(i == 0 ? "\n    " : ",\n    ");
-            Json.write(b, vms.get(i).json(), false);
+            Map<String, Object> vm = vms.get(i).json();
+            List<Object> own = new ArrayList<>();
+            for (HostEvent e : events) {
+                if (e.vmId().equals(vms.get(i).id())) {
+                    own.add(e.fleetJson());
+                }
+            }
+            if (!own.isEmpty()) {
+                vm.put("Events", own);
+            }
+            Json.write(b, vm, false);
         }
         b.append(vms.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
         return b.toString();

@@ -49,7 +49,8 @@ public final class Main {
     private static void serve(Options o) throws Exception {
         Fleet loaded = Fleet.load(o.fleet());
         Fleet fleet = o.computerName() == null ? loaded
-                : Fleet.of(o.fleet(), loaded.host().withComputerName(o.computerName()), loaded.vms());
+                : Fleet.of(o.fleet(), loaded.host().withComputerName(o.computerName()), loaded.vms(),
+                        loaded.events());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("winrm-command"));
         WindowsCommands commands = new WindowsCommands(fleet.host(), new PowerShellHost(fleet));
         ShellService service = new ShellService(commands, o.commandDelay(), scheduler);

@@ -9,21 +9,24 @@ import java.util.regex.Pattern;
 
 /**
  * powershell.exe as this loopback host runs it: the script must come as -EncodedCommand (base64 of
- * UTF-16LE), and it is acted on only by hvdiag's marker lines (vm-json, then inventory or change);
+ * UTF-16LE), and it is acted on only by hvdiag's marker lines (vm-json, then inventory or change; evidence alone);
  * PowerShell itself is not interpreted. Anything else gets one PowerShell-style error, exit 1.
  */
 final class PowerShellHost {
     static final String VM_JSON_MARKER = "# hvdiag vm-json v1";
     static final String INVENTORY_MARKER = "# hvdiag inventory v1";
     static final String CHANGE_MARKER = "# hvdiag change v1";
+    static final String EVIDENCE_MARKER = "# hvdiag evidence v1";
     private static final Pattern PLAN = Pattern.compile("FromBase64String\\('([^']*)'\\)");
 
     private final Fleet fleet;
     private final ChangeScript change;
+    private final EvidenceScript evidence;
 
     PowerShellHost(Fleet fleet) {
         this.fleet = fleet;
         this.change = new ChangeScript(fleet);
+        this.evidence = new EvidenceScript(fleet);
     }
 
     /** {@code args}: powershell.exe's arguments as cmd would pass them (already split). */
@@ -55,6 +58,12 @@ final class PowerShellHost {
         int vmJson = marker(lines, VM_JSON_MARKER);
         int inventory = marker(lines, INVENTORY_MARKER);
         int changeAt = marker(lines, CHANGE_MARKER);
+        int evidenceAt = marker(lines, EVIDENCE_MARKER);
+        if (evidenceAt >= 0 && inventory < 0 && changeAt < 0) {
+            // evidence.ps1 stands alone: it prints events, not VMs, so it needs no Get-HvdiagVm.
+            Matcher m = PLAN.matcher(String.join("\n", java.util.Arrays.copyOfRange(lines, evidenceAt, lines.length)));
+            return m.find() ? evidence.run(m.group(1)) : CommandOutput.of("", PsError.notHvdiag().text(), 1);
+        }
         if (inventory < 0 && changeAt < 0) {
             return CommandOutput.of("", PsError.notHvdiag().text(), 1);
         }

@@ -71,7 +71,7 @@ final class PsError extends Exception {
     /** What this loopback host says of any script that is not hvdiag's. */
     static PsError notHvdiag() {
         return new PsError("hvdiag's loopback Hyper-V host runs only hvdiag's inventory and change scripts "
-                + "(vm-json.ps1 with inventory.ps1 or change.ps1) and the commands hostname, echo and ipconfig; "
+                + "(vm-json.ps1 with inventory.ps1 or change.ps1), its evidence script (evidence.ps1) and the commands hostname, echo and ipconfig; "
                 + "this script is none of them.\n    + CategoryInfo          : NotImplemented: (:) [], NotSupportedException"
                 + "\n    + FullyQualifiedErrorId : HvdiagLoopbackHostOnly\n");
     }

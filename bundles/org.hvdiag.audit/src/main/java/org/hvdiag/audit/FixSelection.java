@@ -1,8 +1,5 @@
 package org.hvdiag.audit;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +35,7 @@ public final class FixSelection {
                 throw new IllegalArgumentException("--rule " + id + ": this rule has no automatic fix; its rationale says what to do by hand");
             }
         }
-        PathMatcher vmMatcher = vmPattern == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + vmPattern);
+        VmNamePattern vmMatcher = VmNamePattern.of(vmPattern);
         Map<String, ChangePlan> byVm = new LinkedHashMap<>();
         Map<String, String> refused = new LinkedHashMap<>();
         FixSelection selection = new FixSelection();
@@ -46,7 +43,7 @@ public final class FixSelection {
             if (!f.fixable() || f.vmId() == null || (!ruleIds.isEmpty() && !ruleIds.contains(f.ruleId()))) {
                 continue;
             }
-            if (vmMatcher != null && !matches(vmMatcher, f.vmName()) && !matches(vmMatcher, f.vmId())) {
+            if (vmMatcher != null && !vmMatcher.matches(f.vmName(), f.vmId())) {
                 continue;
             }
             if (refused.containsKey(f.vmId())) {
@@ -63,14 +60,6 @@ public final class FixSelection {
         }
         selection.plans.addAll(byVm.values());
         return selection;
-    }
-
-    private static boolean matches(PathMatcher matcher, String name) {
-        try {
-            return name != null && matcher.matches(Path.of(name));
-        } catch (RuntimeException invalidPath) {
-            return false;
-        }
     }
 
     public List<ChangePlan> plans() {

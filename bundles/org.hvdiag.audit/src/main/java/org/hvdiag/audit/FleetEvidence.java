@@ -1,6 +1,8 @@
 package org.hvdiag.audit;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,11 +10,31 @@ import java.util.Objects;
 import org.hvdiag.core.evidence.EvidenceWindow;
 import org.hvdiag.core.evidence.VmEvidence;
 
-/** The evidence read for an audit: the window it covered and each VM's events, by target and VM id. */
-public record FleetEvidence(EvidenceWindow window, Map<String, VmEvidence> byVm) {
-    public FleetEvidence {
-        Objects.requireNonNull(window, "window");
-        byVm = Map.copyOf(byVm);
+/**
+ * The evidence read for an audit: the window it covered and each VM's events, in the order the
+ * targets and their VMs were read, found again by target and VM id.
+ */
+public final class FleetEvidence {
+    /** One VM's evidence and the target it was read from. */
+    public record Entry(String target, VmEvidence evidence) {
+        public Entry {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(evidence, "evidence");
+        }
+    }
+
+    private final EvidenceWindow window;
+    private final Map<String, VmEvidence> byVm;
+    private final List<Entry> entries;
+
+    private FleetEvidence(EvidenceWindow window, List<Entry> entries) {
+        this.window = Objects.requireNonNull(window, "window");
+        this.entries = List.copyOf(entries);
+        Map<String, VmEvidence> index = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            index.put(vmKey(e.target(), e.evidence().vmId()), e.evidence());
+        }
+        this.byVm = Collections.unmodifiableMap(index);
     }
 
     /** VM ids are unique within one target only. */
@@ -20,6 +42,21 @@ public record FleetEvidence(EvidenceWindow window, Map<String, VmEvidence> byVm)
         return target + '\u0000' + vmId;
     }
 
+    public EvidenceWindow window() {
+        return window;
+    }
+
+    /** Every VM's evidence, keyed by {@link #vmKey}, in read order. */
+    public Map<String, VmEvidence> byVm() {
+        return byVm;
+    }
+
+    /** Every VM's evidence with its target, in read order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The VM's evidence, or null when none was read for it. */
     public VmEvidence of(String target, String vmId) {
         return byVm.get(vmKey(target, vmId));
     }
@@ -27,7 +64,7 @@ public record FleetEvidence(EvidenceWindow window, Map<String, VmEvidence> byVm)
     /** Collects per-target reads into one. */
     public static final class Builder {
         private final EvidenceWindow window;
-        private final Map<String, VmEvidence> byVm = new HashMap<>();
+        private final List<Entry> entries = new ArrayList<>();
 
         public Builder(EvidenceWindow window) {
             this.window = window;
@@ -35,13 +72,13 @@ public record FleetEvidence(EvidenceWindow window, Map<String, VmEvidence> byVm)
 
         public Builder add(String target, List<VmEvidence> read) {
             for (VmEvidence e : read) {
-                byVm.put(vmKey(target, e.vmId()), e);
+                entries.add(new Entry(target, e));
             }
             return this;
         }
 
         public FleetEvidence build() {
-            return new FleetEvidence(window, byVm);
+            return new FleetEvidence(window, entries);
         }
     }
 }

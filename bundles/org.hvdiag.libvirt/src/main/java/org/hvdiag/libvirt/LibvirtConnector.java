@@ -21,6 +21,7 @@ import org.hvdiag.libvirt.internal.DomainFileSession;
 import org.hvdiag.libvirt.internal.DomainFolder;
 import org.hvdiag.libvirt.internal.LibvirtHostFacts;
 import org.hvdiag.libvirt.internal.LibvirtSession;
+import org.hvdiag.libvirt.internal.QemuLogFolder;
 
 /**
  * libvirt/KVM domains: through a libvirt connection URI (audit, fix, undo), or offline from a domain
@@ -46,7 +47,8 @@ public final class LibvirtConnector implements Connector {
             "libvirt/KVM through a libvirt URI, or domain XML files (virsh dumpxml output, /etc/libvirt/qemu) offline (audit only)",
             java.util.stream.Stream.concat(URIS.stream(),
                     java.util.stream.Stream.of(new TargetForm.Files(".xml", "a domain XML file or a folder of them"))).toList(),
-            false, LibvirtHostFacts.OPTIONS);
+            false, java.util.stream.Stream.concat(LibvirtHostFacts.OPTIONS.stream(),
+                    java.util.stream.Stream.of(QemuLogFolder.OPTION)).toList());
 
     /** Other connectors' VM files: a folder with them is theirs, even with libvirt XML beside them. */
     private static final List<TargetForm> OTHERS = List.of(new TargetForm.Files(".vmx", ""), new TargetForm.Files(".vbox", ""));
@@ -81,7 +83,7 @@ public final class LibvirtConnector implements Connector {
     @Override
     public Session connect(Endpoint endpoint, Credentials credentials) throws ConnectorException {
         if (URIS.stream().anyMatch(f -> f.matches(endpoint.target()))) {
-            return LibvirtSession.open(endpoint.target(), credentials);
+            return LibvirtSession.open(endpoint, credentials);
         }
         return DomainFileSession.open(Path.of(endpoint.target()), endpoint);
     }

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.hvdiag.audit.AuditReport;
 import org.hvdiag.audit.Finding;
+import org.hvdiag.audit.FleetEvidence;
 import org.hvdiag.audit.RuleInfo;
 import org.hvdiag.audit.Severity;
 import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.change.ConfigChange;
 import org.hvdiag.core.change.Precondition;
+import org.hvdiag.core.evidence.VmEvent;
 import org.hvdiag.core.model.ObjectError;
 
 /**
@@ -63,6 +65,8 @@ public final class JsonReport implements ReportWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeFieldName("evidence");
+            evidence(g, report.evidence());
             g.writeEndObject();
         }
         out.flush();
@@ -107,6 +111,27 @@ public final class JsonReport implements ReportWriter {
         g.writeBooleanField("fixable", f.fixable());
         g.writeFieldName("fix");
         fix(g, f.fix());
+        g.writeArrayFieldStart("events");
+        for (VmEvent e : f.events()) {
+            EventJson.event(g, e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** null when the audit read no logs, so a reader can tell "no events" from "not looked". */
+    private static void evidence(JsonGenerator g, FleetEvidence evidence) throws IOException {
+        if (evidence == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        EventJson.window(g, evidence.window());
+        g.writeArrayFieldStart("vms");
+        for (FleetEvidence.Entry e : evidence.entries()) {
+            EventJson.vm(g, e);
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

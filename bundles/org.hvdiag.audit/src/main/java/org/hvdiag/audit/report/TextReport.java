@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.hvdiag.audit.AuditReport;
 import org.hvdiag.audit.Finding;
+import org.hvdiag.audit.FleetEvidence;
+import org.hvdiag.core.evidence.VmEvent;
 import org.hvdiag.core.model.ObjectError;
 
 /**
@@ -42,6 +44,10 @@ public final class TextReport implements ReportWriter {
             for (Finding f : group) {
                 w.write(line(f));
                 w.write(NL);
+                for (VmEvent e : f.events()) {
+                    w.write(TimelineText.row(e, "             "));
+                    w.write(NL);
+                }
             }
             w.write(NL);
         }
@@ -51,6 +57,16 @@ public final class TextReport implements ReportWriter {
                 w.write("  " + TerminalText.of(e.toString()) + NL);
             }
             w.write(NL);
+        }
+        if (report.hasEvidence()) {
+            FleetEvidence ev = report.evidence();
+            TimelineText.notes(w, ev, manyTargets);
+            int events = 0;
+            for (FleetEvidence.Entry e : ev.entries()) {
+                events += e.evidence().events().size();
+            }
+            w.write("Evidence: " + events + (events == 1 ? " event" : " events") + " from " + ev.window().from() + " to "
+                    + ev.window().to() + " in the logs of " + ev.entries().size() + " VMs (hvdiag events lists them)" + NL);
         }
         w.write(ReportCounts.of(report).summaryLine());
         w.write(NL);

@@ -53,7 +53,7 @@ class JsonReportTest {
     @Test
     void headerAndSummaryHoldTheAuditsNumbers() {
         JsonNode json = written.json();
-        assertEquals(List.of("schema", "generatedAt", "targets", "summary", "rules", "findings", "errors"),
+        assertEquals(List.of("schema", "generatedAt", "targets", "summary", "rules", "findings", "errors", "evidence"),
                 names(json.fieldNames()));
         assertEquals("2025-03-01T09:30:00Z", json.get("generatedAt").asText());
         assertEquals("[\"/vms\",\"vcenter.lab\",\"vbox-host\",\"C:\\\\VMs\"]", json.get("targets").toString());

@@ -3,6 +3,7 @@ package org.hvdiag.cli.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -16,7 +17,7 @@ import org.hvdiag.audit.Severity;
 import org.hvdiag.audit.report.ReportFormats;
 import org.hvdiag.audit.report.ReportWriter;
 import org.hvdiag.cli.Catalog;
-import org.hvdiag.core.model.Inventory;
+import org.hvdiag.core.evidence.EvidenceWindow;
 import org.hvdiag.core.model.ObjectError;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit VM configurations and report findings.%n"
@@ -42,6 +43,16 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
 
+    @Option(names = "--evidence", description = "Also read the VMs' own logs (vmware.log, VBox.log, the QEMU log, the Hyper-V "
+            + "worker event log) over the --since window, add the evidence rules' findings with the events behind them, and "
+            + "list what could not be read.")
+    boolean evidence;
+
+    @Mixin
+    EvidenceOptions evidenceOptions = new EvidenceOptions();
+
+    Clock clock = Clock.systemUTC();
+
     ConnectorOptions connectorOptions;
 
     public AuditCommand(Catalog catalog, PrintStream out, PrintStream err) {
@@ -61,8 +72,14 @@ public final class AuditCommand implements Callable<Integer> {
             throw new InputError(e.getMessage());
         }
         Targets resolver = new Targets(catalog.installed());
-        List<Inventory> inventories = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions, new StderrProgress(err));
-        AuditReport report = new RuleEngine(catalog.rules()).audit(inventories, targetOptions.settings());
+        if (!evidence && evidenceOptions.given()) {
+            throw new InputError("--since, --until and --log-bytes choose which logs --evidence reads: add --evidence");
+        }
+        EvidenceWindow window = evidence ? evidenceOptions.window(clock) : null;
+        Targets.Read read = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions,
+                new StderrProgress(err), window, null);
+        AuditReport report = new RuleEngine(catalog.rules()).audit(read.inventories(), targetOptions.settings(),
+                read.evidence());
         write(writer, report);
         for (ObjectError e : report.errors()) {
             err.println("hvdiag: could not read " + e);

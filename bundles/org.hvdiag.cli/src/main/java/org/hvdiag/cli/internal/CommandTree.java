@@ -22,10 +22,12 @@ public final class CommandTree {
         InventoryCommand inventory = new InventoryCommand(catalog, out, err);
         FixCommand fix = new FixCommand(catalog, out, err);
         UndoCommand undo = new UndoCommand(catalog, out, err);
+        EventsCommand events = new EventsCommand(catalog, out, err);
         cmd.addSubcommand(withOptions(audit, catalog, o -> audit.connectorOptions = o));
         cmd.addSubcommand(withOptions(inventory, catalog, o -> inventory.connectorOptions = o));
         cmd.addSubcommand(withOptions(fix, catalog, o -> fix.connectorOptions = o));
         cmd.addSubcommand(withOptions(undo, catalog, o -> undo.connectorOptions = o));
+        cmd.addSubcommand(withOptions(events, catalog, o -> events.connectorOptions = o));
         cmd.addSubcommand(new RulesCommand(catalog, out));
         cmd.addSubcommand(new ConnectorsCommand(catalog, out));
         cmd.addSubcommand(new CompletionCommand(out));

@@ -8,8 +8,8 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.model.Vm;
 
 /**
- * The three things hvdiag asks of a Hyper-V host, each one script: read everything, read one VM,
- * change one VM and read it back. Turns exit codes and output into records and the admin's words.
+ * The four things hvdiag asks of a Hyper-V host, each one script: read everything, read one VM,
+ * change one VM and read it back, read the VMs' event logs. Turns exit codes and output into records and the admin's words.
  */
 final class HostScripts {
     private final ScriptRunner runner;
@@ -52,6 +52,16 @@ final class HostScripts {
         } catch (HypervJsonException e) {
             throw new ConnectorException("cannot read the inventory of " + where() + ": " + e.getMessage());
         }
+    }
+
+    /** Runs evidence.ps1 for the query's VMs: one command, whatever it printed. */
+    ShellResult evidence(EvidenceQuery query) throws ConnectorException {
+        return runner.run(HypervScripts.evidence(query));
+    }
+
+    /** The first line of a failed script's error output, for notes. */
+    static String firstError(ShellResult r) {
+        return message(r);
     }
 
     /** The VM as it is now; null when the host has no VM with this id. */

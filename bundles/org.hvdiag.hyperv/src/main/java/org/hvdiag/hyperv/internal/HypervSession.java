@@ -11,6 +11,8 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Host;
@@ -115,6 +117,16 @@ public final class HypervSession implements Session {
 
     private static ObjectError error(HypervJsonException e) {
         return new ObjectError(e.object(), e.field(), e.expectation());
+    }
+
+    /**
+     * The Hyper-V-Worker-Admin and VMMS-Admin event logs of the VMs, from the live host: one script
+     * for up to {@link HypervEvidence#BATCH} VMs. There is no offline form: an exported .evtx is a
+     * binary format hvdiag does not read.
+     */
+    @Override
+    public List<VmEvidence> evidence(List<Vm> vms, EvidenceWindow window, Progress progress) throws ConnectorException {
+        return new HypervEvidence(host).read(vms, window, progress);
     }
 
     @Override

@@ -1,29 +1,64 @@
 package org.hvdiag.libvirt.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hvdiag.core.change.ChangePlan;
 import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
+import org.hvdiag.core.connector.Endpoint;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Inventory;
+import org.hvdiag.core.model.Vm;
 
 /** One libvirt connection (qemu:///system, qemu+ssh://..., test:///...): audit, fix and undo. */
 public final class LibvirtSession implements Session {
     private final LibvirtLink link;
     private final LiveDomains reader;
+    private final QemuLogFolder logs;
 
-    private LibvirtSession(LibvirtLink link) {
+    private LibvirtSession(LibvirtLink link, QemuLogFolder logs) {
         this.link = link;
         this.reader = new LiveDomains(link);
+        this.logs = logs;
     }
 
-    public static Session open(String uri, Credentials credentials) throws ConnectorException {
-        return new LibvirtSession(LibvirtLink.open(uri, credentials));
+    public static Session open(Endpoint endpoint, Credentials credentials) throws ConnectorException {
+        QemuLogFolder logs = QemuLogFolder.locate(endpoint.target(), endpoint.option(QemuLogFolder.OPTION).orElse(null),
+                Path.of(System.getProperty("user.home")), System.getenv("XDG_CACHE_HOME"));
+        return new LibvirtSession(LibvirtLink.open(endpoint.target(), credentials), logs);
+    }
+
+    /**
+     * The domains' QEMU logs where this machine can read them (see {@link QemuLogFolder}); a
+     * remote host's logs are a note saying where they are.
+     */
+    @Override
+    public List<VmEvidence> evidence(List<Vm> vms, EvidenceWindow window, Progress progress) {
+        progress.begin("Reading the QEMU logs of " + vms.size() + " domain(s)", vms.size());
+        List<VmEvidence> out = new ArrayList<>(vms.size());
+        for (Vm vm : vms) {
+            VmEvidence e;
+            if (!logs.readable()) {
+                e = VmEvidence.unreadable(vm.id(), vm.name(), logs.note());
+            } else if (!Files.isDirectory(logs.folder())) {
+                e = VmEvidence.unreadable(vm.id(), vm.name(), "the QEMU log folder " + logs.folder()
+                        + " does not exist or is not a folder");
+            } else {
+                e = QemuLogs.read(logs.folder(), vm, window);
+            }
+            out.add(e);
+            progress.worked(1);
+        }
+        return out;
     }
 
     @Override
