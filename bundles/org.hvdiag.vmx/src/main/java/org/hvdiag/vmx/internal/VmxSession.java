@@ -8,9 +8,12 @@ import org.hvdiag.core.connector.ApplyResult;
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Inventory;
+import org.hvdiag.core.model.Vm;
 
 /** A .vmx file or a folder of them. Holds nothing open: every call reads the files afresh. */
 public final class VmxSession implements Session {
@@ -37,6 +40,22 @@ public final class VmxSession implements Session {
     @Override
     public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) {
         return new VmxUndo(HostFacts.HOST_ID).undo(entries, progress);
+    }
+
+    /** Each VM's vmware.log and its rotated predecessors in the .vmx's folder, newest first. */
+    @Override
+    public List<VmEvidence> evidence(List<Vm> vms, EvidenceWindow window, Progress progress) {
+        List<VmEvidence> out = new java.util.ArrayList<>(vms.size());
+        progress.begin("Reading vmware.log files", vms.size());
+        for (Vm vm : vms) {
+            if (progress.isCanceled()) {
+                out.add(VmEvidence.unreadable(vm.id(), vm.name(), "not read: the evidence read was cancelled"));
+                continue;
+            }
+            out.add(VmxEvidence.read(vm, window));
+            progress.worked(1);
+        }
+        return out;
     }
 
     @Override
