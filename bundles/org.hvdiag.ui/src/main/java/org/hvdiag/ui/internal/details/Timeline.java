@@ -29,8 +29,8 @@ import org.hvdiag.ui.internal.WidgetIds;
  * Rows are virtual: a read keeps up to 10,000 events.
  */
 final class Timeline {
-    static final String[] COLUMNS = {"Time", "Mark", "Kind", "Description", "Source", "Finding"};
-    private static final int[] WIDTHS = {200, 80, 120, 420, 170, 70};
+    static final String[] COLUMNS = {"Time", "Mark", "Finding", "Kind", "Description", "Source"};
+    private static final int[] WIDTHS = {215, 95, 75, 135, 440, 150};
 
     private final Composite root;
     private final Label heading;
@@ -122,11 +122,11 @@ final class Timeline {
         if (row.mark() == TimelineRow.Mark.USB) {
             item.setImage(1, usbIcon);
             item.setForeground(1, usbColour);
-            item.setForeground(2, usbColour);
+            item.setForeground(3, usbColour);
         } else if (row.mark().isStop()) {
             item.setImage(1, stopIcon);
             item.setForeground(1, stopColour);
-            item.setForeground(2, stopColour);
+            item.setForeground(3, stopColour);
         }
         if (row.place().highlighted()) {
             item.setBackground(spanColour);

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.hvdiag.audit.Finding;
 import org.hvdiag.core.evidence.EventKind;
+import org.hvdiag.core.evidence.EventSource;
 import org.hvdiag.core.evidence.VmEvent;
 import org.hvdiag.core.evidence.VmEvidence;
 
@@ -18,7 +19,7 @@ import org.hvdiag.core.evidence.VmEvidence;
  * reader and a colour-blind admin get them too.
  */
 public record TimelineRow(VmEvent event, Mark mark, Place place) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS XXX", Locale.ROOT);
 
     /** What the row is marked as, by the word shown in the Mark column. */
     public enum Mark {
@@ -94,9 +95,16 @@ public record TimelineRow(VmEvent event, Mark mark, Place place) {
         return -1;
     }
 
-    /** The cells of the Time, Mark, Kind, Description, Source and Finding columns. */
+    /** The cells of the Time, Mark, Finding, Kind, Description and Source columns. */
     public String[] cells() {
-        return new String[] {TIME.format(event.time()), mark.word(), event.kind().label(), event.kind().describe(),
-                event.source().toString(), place.word()};
+        return new String[] {TIME.format(event.time()), mark.word(), place.word(), event.kind().label(), event.kind().describe(),
+                shortSource(event.source())};
+    }
+
+    /** "vmware.log:35": the VM's folder is known, and the raw line below the table gives the full path. */
+    static String shortSource(EventSource source) {
+        String location = source.location();
+        int cut = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
+        return new EventSource(location.substring(cut + 1), source.line(), source.byteOffset()).toString();
     }
 }

@@ -76,19 +76,26 @@ public final class InventoryView {
         tree = WidgetIds.name(new Tree(parent, SWT.BORDER | SWT.VIRTUAL), "inventory.tree");
         tree.setHeaderVisible(true);
         column("Host / VM", 300, "inventory.column.name");
-        column("Recent crashes", 110, "inventory.column.crashes");
+        column("Crashes", 85, "inventory.column.crashes")
+                .setToolTipText("Abnormal stops (crashes, guest stop codes, hard power-offs) in the logs the last audit read");
         tree.addListener(SWT.SetData, e -> fillVm((TreeItem) e.item, e.index));
         tree.addListener(SWT.Expand, e -> expandVm((TreeItem) e.item));
         tree.addListener(SWT.MouseHover, e -> crashTooltip(e.x, e.y));
+        // The view is narrow and VM lines are long: the name column gives way so the count stays in sight.
+        tree.addListener(SWT.Resize, e -> {
+            int rest = tree.getClientArea().width - tree.getColumn(1).getWidth();
+            tree.getColumn(0).setWidth(Math.max(160, rest));
+        });
         results.addListener(onAudit);
         show(results.current());
     }
 
-    private void column(String title, int width, String id) {
+    private TreeColumn column(String title, int width, String id) {
         TreeColumn c = WidgetIds.name(new TreeColumn(tree, SWT.LEFT), id);
         c.setText(title);
         c.setWidth(width);
         c.addListener(SWT.Selection, e -> sortOn(c));
+        return c;
     }
 
     /** A first click sorts by name A-Z or most crashes first; the next click turns the order round. */
@@ -96,7 +103,9 @@ public final class InventoryView {
         ascending = sortColumn != c || !ascending;
         sortColumn = c;
         tree.setSortColumn(c);
-        tree.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        // The arrow points the way the values run: names A-Z up, crash counts most-first down.
+        boolean countsDown = c == tree.getColumn(1);
+        tree.setSortDirection(ascending != countsDown ? SWT.UP : SWT.DOWN);
         show(shown);
     }
 

@@ -13,7 +13,8 @@ import org.hvdiag.core.model.Vm;
 
 /**
  * How often each VM stopped abnormally (crash, guest stop code, hard power-off) in the logs the
- * last audit read. A VM whose logs were not read has no count, which is not the same as zero.
+ * last audit read. A VM whose logs were not read, or whose read found nothing but notes (no log
+ * beside it, a log that could not be opened), has no count: that is not the same as zero.
  */
 public final class RecentCrashes {
     private final AuditReport report;
@@ -22,10 +23,10 @@ public final class RecentCrashes {
         this.report = report;
     }
 
-    /** The number of abnormal stops, or -1 when the VM's logs were not read. */
+    /** The number of abnormal stops, or -1 when the VM's logs were not read or told nothing. */
     public int count(String target, Vm vm) {
         VmEvidence read = read(target, vm);
-        if (read == null) {
+        if (read == null || (read.events().isEmpty() && !read.notes().isEmpty())) {
             return -1;
         }
         int n = 0;
@@ -56,6 +57,9 @@ public final class RecentCrashes {
             }
         }
         String window = " in its logs from " + report.evidence().window().from() + " to " + report.evidence().window().to();
+        if (last == null && read.events().isEmpty() && !read.notes().isEmpty()) {
+            return "Nothing read from the logs of " + vm.name() + ": " + String.join("; ", read.notes());
+        }
         if (last == null) {
             return "No abnormal stop" + window + (read.notes().isEmpty() ? "" : " (" + String.join("; ", read.notes()) + ")");
         }

@@ -82,12 +82,20 @@ class TimelineRowTest {
     @Test
     void cellsGiveTimeWithItsOffsetKindDescriptionAndTheLineToGrepFor() {
         TimelineRow row = TimelineRow.of(kiosk, finding(List.of(connect, crash))).get(1);
-        assertArrayEquals(new String[] {"2026-11-28 09:12:03.512 +00:00", "USB", "USB connected",
-                "USB device 'SafeNet eToken' (0529:0620) connected", "vmware.log:" + connect.source().line(), "event"}, row.cells());
+        assertArrayEquals(new String[] {"2026-11-28 09:12:03.512 Z", "USB", "event", "USB connected",
+                "USB device 'SafeNet eToken' (0529:0620) connected", "vmware.log:" + connect.source().line()}, row.cells());
         VmEvent cet = new VmEvent(OffsetDateTime.parse("2026-11-28T10:12:03+01:00"), "v", "v", new EventKind.PoweredOn(),
                 new EventSource("VBox.log", -1, 5120), "");
         assertEquals("2026-11-28 10:12:03.000 +01:00", TimelineRow.of(new VmEvidence("v", "v", List.of(cet), List.of(), 1), null)
                 .get(0).cells()[0], "the time as the log gave it, with its offset");
-        assertEquals("VBox.log @5120", TimelineRow.of(new VmEvidence("v", "v", List.of(cet), List.of(), 1), null).get(0).cells()[4]);
+        assertEquals("VBox.log @5120", TimelineRow.of(new VmEvidence("v", "v", List.of(cet), List.of(), 1), null).get(0).cells()[5]);
+    }
+
+    @Test
+    void theSourceColumnNamesTheFileAndLineTheRawLineGivesThePath() {
+        assertEquals("vmware.log:35", TimelineRow.shortSource(new EventSource("/vms/win7-cad/vmware.log", 35, -1)));
+        assertEquals("vmware-0.log:7", TimelineRow.shortSource(new EventSource("D:\\VMs\\win7-cad\\vmware-0.log", 7, -1)));
+        assertEquals("Microsoft-Windows-Hyper-V-Worker-Admin:4711",
+                TimelineRow.shortSource(EventSource.record("Microsoft-Windows-Hyper-V-Worker-Admin", 4711)));
     }
 }

@@ -37,6 +37,7 @@ class RecentCrashesTest {
     private final Vm build = vm("build");
     private final Vm kiosk = vm("kiosk");
     private final Vm web = vm("web");
+    private final Vm sql = vm("sql");
     private final Vm unread = vm("unread");
 
     private RecentCrashes crashes() {
@@ -49,7 +50,10 @@ class RecentCrashesTest {
                         event(kiosk, "2026-11-28T09:12:07Z", new EventKind.StoppedAbnormally("Unexpected signal: 11.")),
                         event(kiosk, "2026-11-28T09:30:00Z", new EventKind.StoppedNormally("VMX has left the building: 0."))),
                         List.of(), 100),
-                new VmEvidence(web.id(), web.name(), List.of(), List.of("vmware.log: not found beside web.vmx"), 0))).build();
+                new VmEvidence(web.id(), web.name(), List.of(
+                        event(web, "2026-11-29T07:00:00Z", new EventKind.PoweredOn()),
+                        event(web, "2026-11-29T18:00:00Z", new EventKind.StoppedNormally("the guest shut down"))), List.of(), 100),
+                new VmEvidence(sql.id(), sql.name(), List.of(), List.of("no vmware.log beside /vms/sql.vmx"), 0))).build();
         return new RecentCrashes(new AuditReport(List.of("lab"), List.of(), List.of(), List.of(), 4, 1, Map.of(), evidence));
     }
 
@@ -60,13 +64,14 @@ class RecentCrashesTest {
         assertEquals(1, c.count("lab", kiosk), "the crash, not the normal stop after it");
         assertEquals("0", c.text("lab", web), "read, no stop");
         assertEquals("", c.text("lab", unread), "not read is not zero");
+        assertEquals("", c.text("lab", sql), "no log beside it: nothing known, not zero");
         assertEquals(-1, c.count("other-folder", kiosk), "VM ids are unique within one target only");
     }
 
     @Test
     void sortsMostCrashesFirstAndUnreadLast() {
-        assertEquals(List.of("build", "kiosk", "web", "unread"),
-                crashes().mostFirst("lab", List.of(unread, web, kiosk, build)).stream().map(Vm::name).toList());
+        assertEquals(List.of("build", "kiosk", "web", "sql", "unread"),
+                crashes().mostFirst("lab", List.of(unread, web, sql, kiosk, build)).stream().map(Vm::name).toList());
     }
 
     @Test
@@ -75,7 +80,8 @@ class RecentCrashesTest {
         String tip = c.tooltip("lab", kiosk);
         assertTrue(tip.startsWith("1 abnormal stop in its logs from 2026-11-24T00:00:00Z to 2026-12-01T00:00:00Z"), tip);
         assertTrue(tip.endsWith("VM stopped abnormally: Unexpected signal: 11."), tip);
-        assertTrue(c.tooltip("lab", web).contains("vmware.log: not found beside web.vmx"), c.tooltip("lab", web));
+        assertTrue(c.tooltip("lab", web).startsWith("No abnormal stop in its logs from 2026-11-24"), c.tooltip("lab", web));
+        assertEquals("Nothing read from the logs of sql: no vmware.log beside /vms/sql.vmx", c.tooltip("lab", sql));
         assertEquals("The logs of unread were not read", c.tooltip("lab", unread));
         assertEquals("Logs were not read in this audit", new RecentCrashes(
                 new AuditReport(List.of("lab"), List.of(), List.of(), List.of(), 4, 1)).tooltip("lab", kiosk));
