@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -146,7 +148,7 @@ class EvidenceTimelineTest {
         assertEquals("crash", timeline.getItem(crashRow).getText(MARK));
         assertTrue(Arrays.stream(timeline.getItems()).anyMatch(i -> i.getText(PLACE).isEmpty()),
                 "the VM's other runs are outside the span");
-        assertTrue(heading.getText().contains("This finding's events, " + spanText(first) + " to " + spanText(last)), heading.getText());
+        assertTrue(heading.getText().contains("Shaded: this finding's events, " + spanText(first) + " to " + spanText(last)), heading.getText());
 
         // The crash row's raw log line, to grep for.
         WorkbenchDriver.select(timeline, crashRow);
@@ -200,7 +202,7 @@ class EvidenceTimelineTest {
         for (String note : sqlRead.notes()) {
             assertTrue(notes.contains(note), notes);
         }
-        assertTrue(heading.getText().contains("This finding is about configuration"), heading.getText());
+        assertFalse(heading.getText().contains("Shaded"), "a configuration finding has no span: " + heading.getText());
 
         // The picture: the crash finding selected, its timeline beside the details.
         WorkbenchDriver.select(findings, row);
@@ -208,15 +210,23 @@ class EvidenceTimelineTest {
         WorkbenchDriver.pumpUntil("Win7 CAD's timeline again", () -> heading.getText().startsWith("Timeline of Win7 CAD: "), 5_000);
         WorkbenchDriver.select(timeline, crashRow);
         WorkbenchDriver.showView(DiagnosticsPerspective.DETAILS);
-        // Maximized, as an admin reading a timeline would: every column and the notes in sight.
+        // Maximized and the sash dragged towards the details, as an admin reading a timeline would.
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         IViewReference details = page.findViewReference(DiagnosticsPerspective.DETAILS);
+        Control side = timeline;
+        while (!(side.getParent() instanceof SashForm)) {
+            side = side.getParent();
+        }
+        SashForm sash = (SashForm) side.getParent();
+        int[] weights = sash.getWeights();
         page.setPartState(details, IWorkbenchPage.STATE_MAXIMIZED);
         try {
+            sash.setWeights(new int[] {2, 3});
             WorkbenchDriver.pump(200);
             timeline.setTopIndex(0);
             WorkbenchDriver.screenshot("evidence-timeline");
         } finally {
+            sash.setWeights(weights);
             page.setPartState(details, IWorkbenchPage.STATE_RESTORED);
         }
     }

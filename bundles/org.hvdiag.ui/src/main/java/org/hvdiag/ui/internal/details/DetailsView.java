@@ -67,7 +67,7 @@ public final class DetailsView {
         evidence.getColumn(1).setWidth(320);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(evidence);
         timeline = new Timeline(sash);
-        sash.setWeights(new int[] {2, 3});
+        sash.setWeights(new int[] {1, 1});
     }
 
     /** Follows the Findings view's selection; other parts' selections (and none) leave it as it is. */

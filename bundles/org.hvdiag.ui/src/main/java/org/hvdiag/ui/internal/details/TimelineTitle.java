@@ -22,14 +22,12 @@ final class TimelineTitle {
 
     static String of(Finding f, VmEvidence evidence, EvidenceWindow window) {
         int n = evidence.events().size();
-        String title = "Timeline of " + evidence.vmName() + ": " + n + (n == 1 ? " event" : " events") + " in its logs from "
-                + DAY_TIME.format(window.from()) + " to " + DAY_TIME.format(window.to()) + " UTC";
+        String title = "Timeline of " + evidence.vmName() + ": " + n + (n == 1 ? " event" : " events") + ", "
+                + DAY_TIME.format(window.from()) + " to " + DAY_TIME.format(window.to()) + " UTC.";
         Optional<FindingSpan> span = FindingSpan.of(f);
-        if (span.isEmpty()) {
-            return title + ". This finding is about configuration: no span to shade.";
-        }
-        return title + ". This finding's events, " + time(span.get().first()) + " to " + time(span.get().last())
-                + " UTC, are shaded.";
+        // A finding about configuration rests on no event: nothing to shade.
+        return span.isEmpty() ? title
+                : title + " Shaded: this finding's events, " + time(span.get().first()) + " to " + time(span.get().last()) + " UTC.";
     }
 
     private static String time(Instant t) {
