@@ -18,10 +18,23 @@ import org.hvdiag.core.model.Inventory;
  */
 @Component(service = AuditResults.class)
 public final class AuditResults {
-    /** The latest audit: the report, the inventories it was made from and, index for index, their connections. */
-    public record Snapshot(AuditReport report, List<Inventory> inventories, List<Connection> connections) {
+    /**
+     * The latest audit: the report, the inventories it was made from and, index for index, their
+     * connections; {@code logNotes} says which connections' logs could not be read (their
+     * configuration was still audited).
+     */
+    public record Snapshot(AuditReport report, List<Inventory> inventories, List<Connection> connections, List<String> logNotes) {
         public static final Snapshot EMPTY = new Snapshot(
                 new AuditReport(List.of(), List.of(), List.of(), List.of(), 0, 0), List.of(), List.of());
+
+        public Snapshot {
+            logNotes = List.copyOf(logNotes);
+        }
+
+        /** An audit that read no logs, or read all it tried to. */
+        public Snapshot(AuditReport report, List<Inventory> inventories, List<Connection> connections) {
+            this(report, inventories, connections, List.of());
+        }
 
         /** The connection whose inventory holds the VM, with the VM as audited. */
         public Optional<java.util.Map.Entry<Connection, org.hvdiag.core.model.Vm>> vm(String vmId) {

@@ -41,7 +41,7 @@ class DiagnosticsMenuTest {
         assertTrue(audit.getEnabled());
         audit.notifyListeners(SWT.Selection, new Event());
         WorkbenchDriver.pumpUntil("the menu's audit of the lab", () -> results.current().connections().equals(List.of(lab)), 60_000);
-        assertEquals(39, results.current().report().findings().size(), "the lab's findings");
+        assertEquals(44, results.current().report().findings().size(), "the lab's findings: 39 of configuration, 5 from its logs");
 
         results.rememberPush(temp.resolve("fix.jsonl"), lab);
         assertTrue(item("Undo last push").getEnabled(), "a push was made: Undo is offered");

@@ -32,6 +32,8 @@ import org.hvdiag.ui.internal.Audits;
 import org.hvdiag.ui.internal.Connection;
 import org.hvdiag.ui.internal.Connections;
 import org.hvdiag.ui.internal.Installed;
+import org.hvdiag.ui.internal.evidence.EvidencePeriod;
+import org.hvdiag.ui.internal.evidence.EvidenceSetting;
 
 /** The lab fleet and the workbench's shared state, set up the way each test needs it. */
 final class Lab {
@@ -79,6 +81,8 @@ final class Lab {
         for (Connection c : connections) {
             store.save(c, null);
         }
+        // The log period as a fresh workspace has it, whatever a test before chose.
+        service(EvidenceSetting.class).choose(EvidencePeriod.DEFAULT_DAYS);
     }
 
     static Connection folder(String name, Path folder) {
@@ -93,13 +97,16 @@ final class Lab {
         return service(AuditResults.class).current();
     }
 
-    /** What `hvdiag audit FOLDER --format json` reports, run in-process on the registered services. */
+    /**
+     * What `hvdiag audit FOLDER --evidence --until UNTIL --format json` reports, run in-process on the
+     * registered services: the workbench's default audit, logs of the 7 days up to the pinned end.
+     */
     static List<JsonNode> cliFindings(Path folder) throws IOException {
         Installed installed = service(Installed.class);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Cli(new Catalog(installed.connectors().all(), installed.rules()), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run("audit", folder.toString(), "--format", "json");
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run("audit", folder.toString(), "--evidence", "--until", System.getProperty(EvidenceSetting.UNTIL_PROPERTY), "--format", "json");
         if (code > 1) {
             throw new AssertionError("hvdiag audit exited " + code + ": " + err.toString(StandardCharsets.UTF_8));
         }

@@ -26,7 +26,7 @@ public final class FindingsExport {
             throw new IOException("cannot tell the format from " + file.getFileName() + ": name it .html, .csv, .json or .sarif");
         }
         AuditReport report = new AuditReport(audited.targets(), audited.rules(), shown, audited.errors(),
-                audited.vmCount(), audited.hostCount(), audited.hostNames());
+                audited.vmCount(), audited.hostCount(), audited.hostNames(), audited.evidence());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             ReportFormats.forName(format).write(report, out);
         }

@@ -33,9 +33,13 @@ import org.eclipse.swt.widgets.Text;
 
 import org.hvdiag.audit.Finding;
 import org.hvdiag.audit.Severity;
+import org.hvdiag.core.evidence.EvidenceWindow;
 import org.hvdiag.ui.internal.AuditResults;
 import org.hvdiag.ui.internal.SeverityLook;
 import org.hvdiag.ui.internal.WidgetIds;
+import org.hvdiag.ui.internal.evidence.EvidencePeriod;
+import org.hvdiag.ui.internal.evidence.EvidenceSetting;
+import org.hvdiag.ui.internal.evidence.LogsRead;
 
 /**
  * Every finding of the last audit in a virtual table: only the rows on screen are ever filled, so
@@ -49,12 +53,16 @@ public final class FindingsView {
     ESelectionService selection;
     @Inject
     UISynchronize ui;
+    @Inject
+    EvidenceSetting logPeriod;
 
     private final FindingRows rows = new FindingRows();
     private final Consumer<AuditResults.Snapshot> onAudit = s -> ui.asyncExec(() -> show(s));
     private SeverityLook look;
     private Table table;
     private Label counts;
+    private Label logs;
+    private Combo periodCombo;
     private Text filterText;
     private final List<Button> severityBoxes = new ArrayList<>();
     private Combo ruleCombo;
@@ -70,6 +78,8 @@ public final class FindingsView {
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
         counts = WidgetIds.name(new Label(parent, SWT.NONE), "findings.counts");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(counts);
+        logs = WidgetIds.name(new Label(parent, SWT.WRAP), "findings.logs");
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(logs);
         createFilterBar(parent);
         table = WidgetIds.name(new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER), "findings.table");
         table.setHeaderVisible(true);
@@ -93,7 +103,7 @@ public final class FindingsView {
     private void createFilterBar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(10).applyTo(bar);
         filterText = WidgetIds.name(new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "findings.filter");
         filterText.setMessage("Filter: rule, VM, host or message");
         GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(filterText);
@@ -115,9 +125,22 @@ public final class FindingsView {
         groupBox = WidgetIds.name(new Button(bar, SWT.CHECK), "findings.group");
         groupBox.setText("Group by rule");
         groupBox.addListener(SWT.Selection, e -> refresh());
+        createPeriodChoice(bar);
         Button export = WidgetIds.name(new Button(bar, SWT.PUSH), "findings.export");
         export.setText("Export...");
         export.addListener(SWT.Selection, e -> exportAsked());
+    }
+
+    /** How far back the next audit reads the VMs' logs; it changes the next audit, not the findings shown. */
+    private void createPeriodChoice(Composite bar) {
+        periodCombo = WidgetIds.name(new Combo(bar, SWT.READ_ONLY), "findings.logPeriod");
+        for (int days : EvidencePeriod.CHOICES) {
+            periodCombo.add(EvidencePeriod.label(days));
+        }
+        periodCombo.select(EvidencePeriod.CHOICES.indexOf(logPeriod.current().days()));
+        periodCombo.setToolTipText("How far back the next audit reads each VM's hypervisor log (at most "
+                + (EvidenceWindow.DEFAULT_MAX_BYTES_PER_VM >> 20) + " MiB per VM, newest first)");
+        periodCombo.addListener(SWT.Selection, e -> logPeriod.choose(EvidencePeriod.CHOICES.get(periodCombo.getSelectionIndex())));
     }
 
     @Focus
@@ -147,6 +170,8 @@ public final class FindingsView {
         items.addAll(ruleChoices);
         ruleCombo.setItems(items.toArray(new String[0]));
         ruleCombo.select(chosen != null && ruleChoices.contains(chosen) ? ruleChoices.indexOf(chosen) + 1 : 0);
+        logs.setText(LogsRead.describe(snapshot));
+        periodCombo.select(EvidencePeriod.CHOICES.indexOf(logPeriod.current().days()));
         refresh();
     }
 
@@ -160,7 +185,7 @@ public final class FindingsView {
         table.setRedraw(true);
         counts.setText(rows.shown(Severity.ERROR) + " errors   " + rows.shown(Severity.WARNING) + " warnings   "
                 + rows.shown(Severity.INFO) + " info   (" + rows.shown() + " of " + all.size() + " findings shown)");
-        counts.getParent().layout(new org.eclipse.swt.widgets.Control[] {counts});
+        counts.getParent().layout(new org.eclipse.swt.widgets.Control[] {counts, logs});
         publishSelection();
     }
 
