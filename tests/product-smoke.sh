@@ -18,6 +18,9 @@ check "audit of the lab exits 1 (error findings)" exit_code_is 1 "$hv" audit "$r
 check "text report ends with the summary" bash -c "'$hv' audit '$repo/examples/lab' | tail -n 1 | grep -E '^[0-9]+ VMs, [0-9]+ hosts? audited'"
 check "json report parses and has findings" bash -c "'$hv' audit '$repo/examples/lab' --format json --output '$work/lab.json'; python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d[\"findings\"])>0 and d[\"summary\"][\"vms\"]>=20, d[\"summary\"]' '$work/lab.json'"
 check "--fail-on info counts info findings too" exit_code_is 1 "$hv" audit "$repo/examples/lab" --fail-on info --format csv --output "$work/lab.csv"
+check "the README's first command: audit --evidence of the lab names the dongle that crashed Win7 CAD (1)" bash -c "'$hv' audit --evidence --since 2026-11-01 '$repo/examples/lab' >'$work/ev.txt'; code=\$?; [ \$code = 1 ] && grep -q \"evidence-crash-after-usb-connect  Guest stop code 0xFE BUGCODE_USB_DRIVER 2 s after USB device 'Aladdin HASP HL 3.25' (0529:0001)\" '$work/ev.txt'"
+check "events of the offline libvirt and VirtualBox labs as JSON" bash -c "'$hv' events '$repo/examples/libvirt-lab' '$repo/examples/vbox-lab' --since 2026-11-01 --format json --output '$work/events.json' && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); kinds={e[\"kind\"] for v in d[\"vms\"] for e in v[\"events\"]}; assert {\"crashed\",\"hard-power-off\",\"usb-connected\"} <= kinds, kinds' '$work/events.json'"
+check "events refuses a window that ends before it starts (2)" exit_code_is 2 "$hv" events "$repo/examples/lab" --since 2026-11-30 --until 2026-11-01
 check "rules lists at least 15 rules" bash -c "[ \$('$hv' rules | grep -cE '^[a-z]+-[a-z0-9-]+  \[') -ge 15 ]"
 check "a missing target is an input error (2)" exit_code_is 2 "$hv" audit "$work/no-such-folder"
 check "an unknown option is a usage error (2)" exit_code_is 2 "$hv" audit --no-such-option
