@@ -2,10 +2,8 @@ package org.hvdiag.libvirt.internal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +27,7 @@ import org.hvdiag.core.evidence.EventSource;
 import org.hvdiag.core.evidence.EvidenceWindow;
 import org.hvdiag.core.evidence.VmEvent;
 import org.hvdiag.core.model.Vm;
+import org.hvdiag.libvirt.internal.ReceivedEvents.Received;
 
 /**
  * The domain events one connection receives while its session is open: lifecycle (started,
@@ -55,24 +54,17 @@ final class DomainEvents implements AutoCloseable {
      */
     private static final List<Object> STRANDED = Collections.synchronizedList(new ArrayList<>());
 
-    /** One event as received; {@code kind} is null for a device event until its alias is looked up. */
-    record Received(long seq, Instant time, String domainUuid, String domainName, EventKind kind, String alias,
-            boolean added, String rawLine) {
-    }
-
     private final String uri;
     private final EventConnect conn;
     private final UsbAliases aliases;
     private final LiveDomains reader;
-    private final Deque<Received> kept = new ArrayDeque<>();
+    private final ReceivedEvents kept = new ReceivedEvents(MAX_KEPT);
     private final Map<Long, UsbAliases.Lookup> looked = new ConcurrentHashMap<>();
     private final ExecutorService lookups;
     private final List<Integer> registered = new ArrayList<>();
     private final Libvirt.VirConnectDomainEventCallback lifecycle = this::onLifecycle;
     private final DeviceAliasCallback added = (c, dom, alias, opaque) -> onDevice(dom, alias, true);
     private final DeviceAliasCallback removed = (c, dom, alias, opaque) -> onDevice(dom, alias, false);
-    private long seq;
-    private long dropped;
     private volatile boolean open;
     /** Why this session receives no events (or only some), or null. */
     private volatile String failure;
@@ -167,18 +159,11 @@ final class DomainEvents implements AutoCloseable {
         return Libvirt.INSTANCE.virDomainGetUUIDString(dom, buffer) < 0 ? "" : Native.toString(buffer);
     }
 
-    private synchronized Received keep(String uuid, String name, EventKind kind, String alias, boolean isAdded, String raw) {
+    private Received keep(String uuid, String name, EventKind kind, String alias, boolean isAdded, String raw) {
         if (!open) {
             return null;
         }
-        Received r = new Received(++seq, Instant.now(), uuid, name, kind, alias, isAdded, raw);
-        kept.addLast(r);
-        if (kept.size() > MAX_KEPT) {
-            Received old = kept.removeFirst();
-            looked.remove(old.seq());
-            dropped++;
-        }
-        return r;
+        return kept.add(Instant.now(), uuid, name, kind, alias, isAdded, raw, old -> looked.remove(old.seq()));
     }
 
     /** virDomainEventType and its detail enums in libvirt's include/libvirt/libvirt-domain.h. */
@@ -233,16 +218,8 @@ final class DomainEvents implements AutoCloseable {
      * devices. {@code notes} gets what could not be told (aliases not found, events dropped).
      */
     List<VmEvent> events(Vm vm, EvidenceWindow window, List<String> notes) {
-        List<Received> mine = new ArrayList<>();
-        long droppedBefore;
-        synchronized (this) {
-            for (Received r : kept) {
-                if (r.domainUuid().equals(vm.id()) && window.contains(r.time())) {
-                    mine.add(r);
-                }
-            }
-            droppedBefore = dropped;
-        }
+        List<Received> mine = kept.of(vm.id(), window);
+        long droppedBefore = kept.dropped();
         settle();
         String where = "libvirt events on " + uri;
         List<VmEvent> out = new ArrayList<>(mine.size());
