@@ -36,9 +36,9 @@ final class LibvirtLink implements AutoCloseable {
     }
 
     private final String uri;
-    private final Connect conn;
+    private final EventConnect conn;
 
-    private LibvirtLink(String uri, Connect conn) {
+    private LibvirtLink(String uri, EventConnect conn) {
         this.uri = uri;
         this.conn = conn;
     }
@@ -46,7 +46,9 @@ final class LibvirtLink implements AutoCloseable {
     static LibvirtLink open(String uri, Credentials credentials) throws ConnectorException {
         try {
             quiet();
-            return new LibvirtLink(uri, new Connect(uri, new AccountAnswers(credentials), 0));
+            // before the connection: libvirt only sends events on connections opened after it
+            LibvirtEventLoop.start();
+            return new LibvirtLink(uri, new EventConnect(uri, new AccountAnswers(credentials), 0));
         } catch (LibvirtException e) {
             throw new ConnectorException("cannot connect to " + uri + ": " + message(e));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
@@ -67,6 +69,10 @@ final class LibvirtLink implements AutoCloseable {
 
     String uri() {
         return uri;
+    }
+
+    EventConnect connection() {
+        return conn;
     }
 
     /** Every domain, running or defined, with its state, in three list calls. */

@@ -38,10 +38,17 @@ final class LiveDomains {
     }
 
     private final LibvirtLink link;
+    private final UsbAliases aliases;
     private Host host;
 
     LiveDomains(LibvirtLink link) {
+        this(link, null);
+    }
+
+    /** @param aliases learns the device aliases of every running domain read, for device events; may be null */
+    LiveDomains(LibvirtLink link, UsbAliases aliases) {
         this.link = link;
+        this.aliases = aliases;
     }
 
     Inventory inventory(Progress progress) throws ConnectorException {
@@ -105,6 +112,9 @@ final class LiveDomains {
         String liveXml = d.state().isOff() ? configXml : link.xml(d, false, false);
         DomainFacts live = d.state().isOff() ? config : DomainXml.read(name, liveXml);
         Vm vm = DomainMapping.toVm(live, d.state().isOff() ? null : config, d.state(), host().id());
+        if (aliases != null && !d.state().isOff()) {
+            aliases.learn(vm, liveXml);
+        }
         return new Read(d, configXml, liveXml, live, config, vm);
     }
 
