@@ -2,10 +2,12 @@
 // seeded fleet, for hvdiag's tests and benchmarks. It answers an API 6.0 client the way a real
 // vCenter does where the simulator would not (ServiceContent without post-6.0 fields, paged
 // RetrievePropertiesEx), and writes a listing of what it seeded so tests compare against the
-// simulator's own state rather than against constants.
+// simulator's own state rather than against constants. It also guards /folder/ with the session
+// cookie as a host does and seeds ESXi vmware.log files into a few VMs' folders (folder.go, logs.go).
 //
 // Output on stdout, one line each: "url https://127.0.0.1:PORT/sdk", "thumbprint AA:BB:...",
-// "ready"; with -trace, "reconfigured vm-N" after every ReconfigVM_Task it served.
+// "ready"; with -trace, "reconfigured vm-N" after every ReconfigVM_Task it served; with -trace-files,
+// one "folder ..." line per datastore file request (folder.go).
 package main
 
 import (
@@ -44,6 +46,7 @@ func main() {
 	user := flag.String("user", "hvdiag", "the one user name the simulator accepts")
 	listing := flag.String("listing", "", "write a JSON listing of the seeded fleet to this file")
 	trace := flag.Bool("trace", false, "print \"reconfigured vm-N\" after every ReconfigVM_Task served")
+	traceFiles := flag.Bool("trace-files", false, "print one \"folder ...\" line per /folder/ request (method, path, Range, status, bytes)")
 	dieAfter := flag.Int("die-after-reconfigs", 0, "apply the Nth ReconfigVM_Task, then exit at once without answering it (0: never)")
 	flag.Parse()
 	// The password comes from the environment, never from the command line (ps shows arguments).
@@ -78,7 +81,8 @@ func main() {
 	model.Service.Listen = &url.URL{Host: fmt.Sprintf("127.0.0.1:%d", *port), User: url.UserPassword(*user, password)}
 	server := model.Service.NewServer()
 	// Wrap the SDK handler before any client can know the port.
-	server.Config.Handler = &watch{next: server.Config.Handler, trace: *trace, dieAfter: *dieAfter}
+	server.Config.Handler = &watch{next: server.Config.Handler, trace: *trace, dieAfter: *dieAfter,
+		files: newFileGuard(*traceFiles)}
 
 	if *listing != "" {
 		if err := writeListing(*listing); err != nil {
@@ -165,6 +169,7 @@ type watch struct {
 	next     http.Handler
 	trace    bool
 	dieAfter int
+	files    *fileGuard
 	mu       sync.Mutex
 	count    int
 	inflight sync.WaitGroup
@@ -173,12 +178,20 @@ type watch struct {
 var thisVM = regexp.MustCompile(`<ReconfigVM_Task[^>]*>\s*<_this[^>]*>([^<]+)</_this>`)
 
 func (w *watch) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/folder/") {
+		w.files.serve(w.next, rw, r)
+		return
+	}
 	if r.Body == nil || !strings.HasSuffix(r.URL.Path, "/sdk") {
 		w.next.ServeHTTP(rw, r)
 		return
 	}
+	rw = w.files.watchLogin(rw)
 	body, _ := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(bytes.NewReader(body))
+	if bytes.Contains(body, []byte("<Logout")) {
+		defer w.files.forget(r)
+	}
 	m := thisVM.FindSubmatch(body)
 	if m == nil {
 		w.next.ServeHTTP(rw, r)

@@ -49,6 +49,7 @@ func seed() {
 		}
 	}
 	n := 0
+	var seeded []*simulator.VirtualMachine
 	for h, host := range hosts {
 		p := hostProfiles[h%len(hostProfiles)]
 		seedHost(host, p)
@@ -62,9 +63,11 @@ func seed() {
 				category = n % categories
 			}
 			seedVM(vm, p, n, category)
+			seeded = append(seeded, vm)
 			n++
 		}
 	}
+	seedLogs(seeded)
 }
 
 func refNumber(ref types.ManagedObjectReference) int {
@@ -298,6 +301,8 @@ type listedVM struct {
 	ExtraConfig                                            map[string]string
 	UsbControllers                                         []listedController
 	UsbDevices                                             []listedDevice
+	LogDirectory                                           string      // config.files.logDirectory
+	Logs                                                   []listedLog // the vmware*.log files in it (logs.go)
 }
 
 func writeListing(path string) error {
@@ -324,7 +329,8 @@ func listVM(vm *simulator.VirtualMachine) listedVM {
 	v := listedVM{ID: vm.Self.Value, Name: vm.Name, Version: c.Version, GuestID: c.GuestId, Firmware: c.Firmware,
 		PowerState: string(vm.Runtime.PowerState), NumCPU: c.Hardware.NumCPU, MemoryMB: c.Hardware.MemoryMB,
 		CpuHotAdd: c.CpuHotAddEnabled != nil && *c.CpuHotAddEnabled, MemoryHotAdd: c.MemoryHotAddEnabled != nil && *c.MemoryHotAddEnabled,
-		ToolsStatus: string(vm.Guest.ToolsStatus), PowerOffType: c.DefaultPowerOps.PowerOffType, ExtraConfig: map[string]string{}}
+		ToolsStatus: string(vm.Guest.ToolsStatus), PowerOffType: c.DefaultPowerOps.PowerOffType, ExtraConfig: map[string]string{},
+		LogDirectory: c.Files.LogDirectory, Logs: listLogs(vm)}
 	if vm.Runtime.Host != nil {
 		v.Host = vm.Runtime.Host.Value
 	}

@@ -110,6 +110,28 @@ final class Harness implements AutoCloseable {
         return "vsphere://" + USER + "@127.0.0.1:" + port;
     }
 
+    /** Sends one line to the harness's stdin (e.g. "forget-sessions", folder.go) and waits for its answer. */
+    void command(String line, String answer) throws Exception {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        awaitLine(answer::equals);
+    }
+
+    /** The first stdout line after "ready" that matches; waits for it, as the harness prints after answering. */
+    String awaitLine(java.util.function.Predicate<String> wanted) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            synchronized (lines) {
+                for (String l : lines) {
+                    if (wanted.test(l)) {
+                        return l;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the harness printed no such line; it printed " + lines);
+    }
+
     JsonNode listing() throws IOException {
         return new ObjectMapper().readTree(listingFile.toFile());
     }

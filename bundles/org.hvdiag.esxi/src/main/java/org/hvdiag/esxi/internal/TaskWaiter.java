@@ -19,13 +19,27 @@ final class TaskWaiter {
         this.vim = vim;
     }
 
+    /** How a task ended: {@code error} null when it succeeded, {@code result} what it returned (or null). */
+    record Outcome(String error, Object result) {
+    }
+
     /** Null when the task succeeded, else the server's reason. */
     String await(ManagedObjectReference task) throws ConnectorException {
+        return finish(task, false).error();
+    }
+
+    /** The task's outcome with its result (SearchDatastore_Task's files, for one). */
+    Outcome awaitResult(ManagedObjectReference task) throws ConnectorException {
+        return finish(task, true);
+    }
+
+    private Outcome finish(ManagedObjectReference task, boolean withResult) throws ConnectorException {
+        List<String> paths = withResult ? List.of("info.state", "info.error", "info.result") : List.of("info.state", "info.error");
         long sleep = 50;
         long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
         while (true) {
             Map<String, Object> info = new HashMap<>();
-            new PropertyReader(vim).read("Task", List.of(task), List.of("info.state", "info.error"),
+            new PropertyReader(vim).read("Task", List.of(task), paths,
                     oc -> {
                         if (oc.getPropSet() != null) {
                             for (var p : oc.getPropSet()) {
@@ -35,7 +49,7 @@ final class TaskWaiter {
                     });
             String state = VmMapper.text(info.get("info.state"));
             if ("success".equals(state)) {
-                return null;
+                return new Outcome(null, info.get("info.result"));
             }
             if ("error".equals(state)) {
                 Object e = info.get("info.error");
@@ -43,12 +57,12 @@ final class TaskWaiter {
                     LocalizedMethodFault f = (LocalizedMethodFault) e;
                     String name = f.getFault() == null ? "" : f.getFault().getClass().getSimpleName();
                     String msg = f.getLocalizedMessage() == null ? "" : f.getLocalizedMessage();
-                    return (name + (msg.isEmpty() || msg.equals(name) ? "" : ": " + msg)).trim();
+                    return new Outcome((name + (msg.isEmpty() || msg.equals(name) ? "" : ": " + msg)).trim(), null);
                 }
-                return "the task failed without a reason";
+                return new Outcome("the task failed without a reason", null);
             }
             if (System.currentTimeMillis() > deadline) {
-                return "the task did not finish within 30 minutes";
+                return new Outcome("the task did not finish within 30 minutes", null);
             }
             try {
                 Thread.sleep(sleep);

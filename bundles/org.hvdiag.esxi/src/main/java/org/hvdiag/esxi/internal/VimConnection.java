@@ -23,13 +23,19 @@ import org.hvdiag.core.tls.PinnedTrust;
 final class VimConnection implements AutoCloseable {
     private static final int CONNECT_MILLIS = 15_000;
     private static final int READ_MILLIS = 10 * 60_000;
+    /** The session cookie's name on ESXi and vCenter. */
+    static final String SESSION_COOKIE = "vmware_soap_session";
 
     private final VsphereUrl url;
+    private final PinnedClient client;
+    private final PinnedTrust trust;
     private final VimPortType port;
     private final ServiceContent content;
 
-    private VimConnection(VsphereUrl url, VimPortType port, ServiceContent content) {
+    private VimConnection(VsphereUrl url, PinnedClient client, PinnedTrust trust, VimPortType port, ServiceContent content) {
         this.url = url;
+        this.client = client;
+        this.trust = trust;
         this.port = port;
         this.content = content;
     }
@@ -39,8 +45,10 @@ final class VimConnection implements AutoCloseable {
         // Canonical (AA:BB:..., SHA-256) or empty: Endpoint.option checked it.
         PinnedTrust trust = new PinnedTrust(thumbprint == null ? "" : thumbprint);
         VimPortType port;
+        PinnedClient client;
         try {
-            port = new VimPortType(new PinnedClient(url.sdkUrl(), trust, CONNECT_MILLIS, READ_MILLIS));
+            client = new PinnedClient(url.sdkUrl(), trust, CONNECT_MILLIS, READ_MILLIS);
+            port = new VimPortType(client);
         } catch (MalformedURLException | RemoteException e) {
             throw new ConnectorException("cannot use " + url.hostAndPort() + ": " + e.getMessage());
         }
@@ -63,7 +71,41 @@ final class VimConnection implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
-        return new VimConnection(url, port, content);
+        return new VimConnection(url, client, trust, port, content);
+    }
+
+    /**
+     * The session's cookie as a Cookie header value ({@code vmware_soap_session="..."}), which the
+     * host's /folder/ file access wants; null before login. yavijava keeps the first Set-Cookie
+     * header it was sent, attributes and all: only the name=value pair is taken. It is a credential:
+     * it goes in the Cookie header and nowhere else (no note, no exception, no log).
+     */
+    String sessionCookie() {
+        String set = client.getCookie();
+        if (set == null || set.isBlank()) {
+            return null;
+        }
+        for (String part : set.split(";")) {
+            String p = part.strip();
+            if (p.startsWith(SESSION_COOKIE + "=")) {
+                return p;
+            }
+        }
+        int semi = set.indexOf(';');
+        return (semi < 0 ? set : set.substring(0, semi)).strip();
+    }
+
+    /** TLS for the server's other HTTPS services (datastore files) with the same pinned trust as the SOAP port. */
+    javax.net.ssl.SSLSocketFactory tls() throws java.security.GeneralSecurityException {
+        return PinnedClient.socketFactory(trust);
+    }
+
+    int readMillis() {
+        return READ_MILLIS;
+    }
+
+    int connectMillis() {
+        return CONNECT_MILLIS;
     }
 
     VimPortType port() {

@@ -9,6 +9,8 @@ import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Credentials;
 import org.hvdiag.core.connector.Progress;
 import org.hvdiag.core.connector.Session;
+import org.hvdiag.core.evidence.EvidenceWindow;
+import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.journal.Journal;
 import org.hvdiag.core.journal.JournalEntry;
 import org.hvdiag.core.model.Host;
@@ -51,6 +53,15 @@ public final class VsphereSession implements Session {
     @Override
     public List<ApplyResult> undo(List<JournalEntry> entries, Progress progress) throws ConnectorException {
         return new VsphereUndo(vim).undo(entries, progress);
+    }
+
+    /**
+     * Each VM's vmware.log and rotated vmware-N.log from its log folder on the datastore, over the
+     * host's HTTPS file access with this session's cookie; the newest bytes first, within the bound.
+     */
+    @Override
+    public List<VmEvidence> evidence(List<Vm> vms, EvidenceWindow window, Progress progress) throws ConnectorException {
+        return new VsphereEvidence(vim).read(vms, window, progress);
     }
 
     @Override

@@ -1,15 +1,13 @@
 package org.hvdiag.vmx.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.hvdiag.core.evidence.EvidenceWindow;
 import org.hvdiag.core.evidence.LogFile;
-import org.hvdiag.core.evidence.LogTail;
 import org.hvdiag.core.evidence.VmEvidence;
 import org.hvdiag.core.model.Vm;
-import org.hvdiag.core.vmware.VmwareLogParser;
+import org.hvdiag.core.vmware.VmwareLogEvidence;
 
 /** One VM's vmware.log files beside its .vmx, read into events within a window. */
 final class VmxEvidence {
@@ -29,22 +27,6 @@ final class VmxEvidence {
             return VmEvidence.unreadable(vm.id(), vm.name(), "no vmware.log beside the .vmx"
                     + " (the VM has not run on this host since its logs were removed, or logging is off)");
         }
-        List<VmwareLogParser> parsers = new ArrayList<>();
-        VmEvidence read = new LogTail(vm.id(), vm.name(), window).read(files, () -> {
-            VmwareLogParser p = new VmwareLogParser();
-            parsers.add(p);
-            return p;
-        });
-        long undated = 0;
-        for (VmwareLogParser p : parsers) {
-            undated += p.undatedLines();
-        }
-        if (undated == 0) {
-            return read;
-        }
-        List<String> notes = new ArrayList<>(read.notes());
-        notes.add(undated + " line(s) in the old layout without a year (Workstation 7 / ESX 4 and older): left out, "
-                + "their dates cannot be known");
-        return new VmEvidence(read.vmId(), read.vmName(), read.events(), notes, read.bytesRead());
+        return VmwareLogEvidence.read(vm.id(), vm.name(), files, window);
     }
 }
