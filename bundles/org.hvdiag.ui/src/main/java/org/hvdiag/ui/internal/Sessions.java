@@ -20,6 +20,15 @@ import org.hvdiag.core.model.Inventory;
  */
 @Component(service = Sessions.class)
 public final class Sessions {
+    static {
+        // SWT on GTK iterates GLib's default main context on the UI thread, which is where libvirt's
+        // event implementation lives: the libvirt connector must leave that loop to the workbench
+        // (the property's name is the libvirt bundle's; this bundle does not depend on it).
+        if ("gtk".equals(org.eclipse.swt.SWT.getPlatform())) {
+            System.setProperty("hvdiag.libvirt.hostEventLoop", "true");
+        }
+    }
+
     private final Installed installed;
     private final Connections connections;
 
