@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,12 +49,7 @@ class LiveEventsTest {
     static void start() throws Exception {
         daemon = SessionLibvirtd.start("evt");
         daemon.define(LiveFixAndUndoTest.lab().resolve(DOMAIN + ".xml"));
-        Path image = daemon.shared("img").resolve("stick.raw");
-        SessionLibvirtd.run(List.of("qemu-img", "create", "-q", "-f", "raw", image.toString(), "16M"));
-        daemon.give(image);
-        disk = Files.writeString(daemon.dir.resolve("stick.xml"), "<disk type='file' device='disk'>\n"
-                + "  <driver name='qemu' type='raw'/>\n  <source file='" + image + "'/>\n"
-                + "  <target dev='sdb' bus='usb' removable='on'/>\n</disk>\n");
+        disk = daemon.usbStick();
     }
 
     @AfterAll

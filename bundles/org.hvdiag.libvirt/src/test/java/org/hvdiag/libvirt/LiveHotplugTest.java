@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -49,13 +48,7 @@ class LiveHotplugTest {
         daemon = SessionLibvirtd.start("hot");
         daemon.define(LiveFixAndUndoTest.lab().resolve(DOMAIN + ".xml"));
         daemon.virsh("start", DOMAIN);
-        Path images = daemon.shared("img");
-        Path image = images.resolve("stick.raw");
-        SessionLibvirtd.run(List.of("qemu-img", "create", "-q", "-f", "raw", image.toString(), "16M"));
-        daemon.give(image);
-        disk = Files.writeString(daemon.dir.resolve("stick.xml"), "<disk type='file' device='disk'>\n"
-                + "  <driver name='qemu' type='raw'/>\n  <source file='" + image + "'/>\n"
-                + "  <target dev='sdb' bus='usb' removable='on'/>\n</disk>\n");
+        disk = daemon.usbStick();
     }
 
     @AfterAll

@@ -54,6 +54,19 @@ final class SessionLibvirtd implements AutoCloseable {
     }
 
     /** Makes the file the daemon's user's. */
+    /**
+     * A 16 MiB raw image the daemon may use and the device XML that plugs it in as USB disk sdb,
+     * removable like a stick: what the live tests hot-plug into a running guest.
+     */
+    Path usbStick() throws Exception {
+        Path image = shared("img").resolve("stick.raw");
+        run(List.of("qemu-img", "create", "-q", "-f", "raw", image.toString(), "16M"));
+        give(image);
+        return Files.writeString(dir.resolve("stick.xml"), "<disk type='file' device='disk'>\n"
+                + "  <driver name='qemu' type='raw'/>\n  <source file='" + image + "'/>\n"
+                + "  <target dev='sdb' bus='usb' removable='on'/>\n</disk>\n");
+    }
+
     void give(Path file) throws Exception {
         if (root) {
             run(List.of("chown", NOBODY + ":" + NOBODY, file.toString()));
