@@ -16,7 +16,7 @@
 # Also the start-up floor (hvdiag --version). Prints wall times (median of RUNS), peak RSS (the
 # largest over the runs), (b)/(a), (c)/(a'), the bytes each read (the floor's from the plan, hvdiag's
 # from its own bytesRead, summed from one --format json run outside the timings) and the events.
-# hvdiag reads the VMs one after another on one thread; the floor's cat/tail and grep run side by
+# hvdiag reads the VMs on as many threads as there are cores (at most 4); the floor's cat/tail and grep run side by
 # side (2 processes). The fleet is written, synced and read once before the timings, so both read
 # from the page cache. Run it under the build lock, so no build skews the times:
 #   flock /tmp/hvdiag-build.lock benchmarks/evidence-1k.sh [COUNT] [RUNS] [CURRENT,ROTATED]

@@ -186,4 +186,65 @@ class VmxEvidenceTest {
         assertTrue(e.bytesRead() <= 4096 + 1, "read " + e.bytesRead());
         assertTrue(e.notes().stream().anyMatch(n -> n.contains("(the read bound)")), e.notes().toString());
     }
+
+    /** A folder of {@code count} VMs, each with a vmware.log with one power-on at its own minute. */
+    private Path fleet(int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            Path vm = Files.createDirectories(dir.resolve(String.format("vm-%02d", i)));
+            Files.writeString(vm.resolve("vm.vmx"), "displayName = \"vm-" + i + "\"\nguestOS = \"windows9-64\"\n");
+            Files.writeString(vm.resolve("vmware.log"), String.format(
+                    "2026-11-27T10:%02d:00.000Z In(05) vmx Log for VMware Workstation pid=%d version=17.5.2 build=build-23775571 option=Release%n"
+                    + "2026-11-27T10:%02d:01.000Z In(05) vmx Hostname=BENCH%n", i, 100 + i, i));
+        }
+        return dir;
+    }
+
+    @Test
+    void aFleetIsReadInTheVmsOrderWhateverThreadReadsEach() throws Exception {
+        int count = 30;
+        try (Session s = new VmxConnector().connect(Endpoint.of(fleet(count).toString()), Credentials.none())) {
+            List<Vm> vms = s.inventory(Progress.NONE).vms();
+            int[] worked = {0};
+            List<VmEvidence> read = s.evidence(vms, LAB_WEEK, new Progress() {
+                @Override public void begin(String task, int totalWork) { }
+                @Override public void worked(int units) { worked[0] += units; }
+                @Override public boolean isCanceled() { return false; }
+            });
+            assertEquals(count, read.size());
+            assertEquals(count, worked[0]);
+            for (int i = 0; i < count; i++) {
+                assertEquals(vms.get(i).id(), read.get(i).vmId());
+                assertEquals(1, read.get(i).events().size(), read.get(i).toString());
+                int minute = Integer.parseInt(Path.of(vms.get(i).id()).getParent().getFileName().toString().substring(3));
+                assertEquals(minute, read.get(i).events().get(0).time().getMinute());
+            }
+        }
+    }
+
+    @Test
+    void cancellingStopsStartingReadsAndEveryVmStillHasItsRow() throws Exception {
+        int count = 30;
+        try (Session s = new VmxConnector().connect(Endpoint.of(fleet(count).toString()), Credentials.none())) {
+            List<Vm> vms = s.inventory(Progress.NONE).vms();
+            int[] worked = {0};
+            List<VmEvidence> read = s.evidence(vms, LAB_WEEK, new Progress() {
+                @Override public void begin(String task, int totalWork) { }
+                @Override public void worked(int units) { worked[0] += units; }
+                @Override public boolean isCanceled() { return worked[0] >= 3; }
+            });
+            assertEquals(count, read.size());
+            int done = 0;
+            for (int i = 0; i < count; i++) {
+                assertEquals(vms.get(i).id(), read.get(i).vmId());
+                boolean cancelled = read.get(i).notes().contains("not read: the evidence read was cancelled");
+                if (!cancelled) {
+                    assertEquals(done, i, "the VMs read come first");
+                    done++;
+                }
+            }
+            assertEquals(worked[0], done, "each VM read is reported");
+            // reads already started finish: at most the in-flight reads after the third
+            assertTrue(done >= 3 && done <= 3 + 2 * 4, "read " + done);
+        }
+    }
 }

@@ -26,4 +26,53 @@ public interface LogParser {
 
     /** Reads one line; null when it has neither a time nor an event. */
     Parsed parse(String line);
+
+    /**
+     * Optional for a parser: a look at a line's bytes before a String is made of it, so that the
+     * reader can pass over the many lines that cannot be events at the cost of reading their time.
+     * The answer must agree with what {@link #parse} would do with the line: when in doubt, answer
+     * {@link #PARSE}.
+     */
+    interface Quick {
+        /** The line must go through {@link LogParser#parse}. */
+        int PARSE = 0;
+        /**
+         * {@link LogParser#parse} would give the line's time, now in {@code time}, and no event, and
+         * would change nothing the parser remembers.
+         */
+        int TIME_ONLY = 1;
+        /** {@link LogParser#parse} would return null and change nothing the parser remembers. */
+        int NOTHING = 2;
+
+        /**
+         * Looks at one line, {@code line[from, to)}, all of whose bytes are ASCII (below 0x80), so
+         * that byte i is character i of the String {@link LogParser#parse} would get.
+         */
+        int scan(byte[] line, int from, int to, LineTime time);
+    }
+
+    /** A line's time as {@link Quick#scan} reports it: the same instant and offset parse's OffsetDateTime has. */
+    final class LineTime {
+        long epochSecond;
+        int nano;
+        int offsetSeconds;
+
+        public void set(long epochSecond, int nano, int offsetSeconds) {
+            this.epochSecond = epochSecond;
+            this.nano = nano;
+            this.offsetSeconds = offsetSeconds;
+        }
+
+        public long epochSecond() {
+            return epochSecond;
+        }
+
+        public int nano() {
+            return nano;
+        }
+
+        public int offsetSeconds() {
+            return offsetSeconds;
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,6 +86,10 @@ public final class LogTail {
         return new VmEvidence(vmId, vmName, events, notes, bytesRead);
     }
 
+    private static OffsetDateTime dateTime(long second, int nano, int offset) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), ZoneOffset.ofTotalSeconds(offset));
+    }
+
     private static String message(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
@@ -94,6 +99,9 @@ public final class LogTail {
     private final class FileRead {
         final LogFile file;
         final LogParser parser;
+        /** The parser's look at a line's bytes, when it has one. */
+        final LogParser.Quick quick;
+        final LogParser.LineTime quickTime = new LogParser.LineTime();
         final LogLines lines = new LogLines();
         final Deque<VmEvent> events = new ArrayDeque<>();
         int dropped;
@@ -102,13 +110,18 @@ public final class LogTail {
         boolean partial;
         boolean torn;
         String clockJump;
-        OffsetDateTime last;
+        /** The last line's time (instant and offset), compared without making objects per line. */
+        boolean hasLast;
+        long lastSecond;
+        int lastNano;
+        int lastOffset;
         long lineNo;
         boolean skipFirst;
 
         FileRead(LogFile file, LogParser parser) {
             this.file = file;
             this.parser = parser;
+            this.quick = parser instanceof LogParser.Quick q ? q : null;
         }
 
         void run(long budget) throws IOException {
@@ -122,9 +135,9 @@ public final class LogTail {
                 start = size - (budget - head) + 1;
                 if (head > 0) {
                     try (InputStream in = file.open(0)) {
-                        lines.read(in, 0, head, (text, offset, done) -> {
-                            if (done) {
-                                parser.header(text);
+                        lines.read(in, 0, head, line -> {
+                            if (line.terminated) {
+                                parser.header(line.text());
                             }
                             return true;
                         });
@@ -140,7 +153,7 @@ public final class LogTail {
             }
         }
 
-        private boolean handle(String text, long offset, boolean terminated) {
+        private boolean handle(LogLines.Line line) {
             if (skipFirst) {
                 skipFirst = false;
                 return true;
@@ -148,10 +161,27 @@ public final class LogTail {
             if (lineNo >= 0) {
                 lineNo++;
             }
-            if (!terminated) {
+            if (!line.terminated) {
                 torn = true;
                 return false;
             }
+            if (quick != null && line.ascii) {
+                int seen;
+                try {
+                    seen = quick.scan(line.bytes, line.from, line.to, quickTime);
+                } catch (RuntimeException e) {
+                    seen = LogParser.Quick.PARSE;
+                }
+                if (seen == LogParser.Quick.NOTHING) {
+                    return true;
+                }
+                if (seen == LogParser.Quick.TIME_ONLY) {
+                    LogParser.LineTime t = quickTime;
+                    time(t.epochSecond, t.nano, t.offsetSeconds, line.offset);
+                    return true;
+                }
+            }
+            String text = line.text();
             LogParser.Parsed p;
             try {
                 p = parser.parse(text);
@@ -163,16 +193,7 @@ public final class LogTail {
             }
             OffsetDateTime t = p.time();
             if (t != null) {
-                if (!sawTime) {
-                    sawTime = true;
-                    if (t.toInstant().isBefore(window.from())) {
-                        startedBeforeWindow = true;
-                    }
-                }
-                if (last != null && clockJump == null && t.isBefore(last.minus(CLOCK_JUMP))) {
-                    clockJump = "the clock went back from " + last + " to " + t + " at " + where(offset);
-                }
-                last = t;
+                time(t.toEpochSecond(), t.getNano(), t.getOffset().getTotalSeconds(), line.offset);
             }
             if (p.kind() == null || t == null) {
                 return true;
@@ -182,12 +203,35 @@ public final class LogTail {
                 return true;
             }
             events.addLast(new VmEvent(t, vmId, vmName, p.kind(),
-                    new EventSource(file.name(), lineNo, offset), text));
+                    new EventSource(file.name(), lineNo, line.offset), text));
             if (events.size() > MAX_EVENTS) {
                 events.removeFirst();
                 dropped++;
             }
             return true;
+        }
+
+        /** A line's time: the window's early stop on the first, the clock-jump check on each. */
+        private void time(long second, int nano, int offset, long lineOffset) {
+            if (!sawTime) {
+                sawTime = true;
+                Instant from = window.from();
+                if (second < from.getEpochSecond() || second == from.getEpochSecond() && nano < from.getNano()) {
+                    startedBeforeWindow = true;
+                }
+            }
+            if (hasLast && clockJump == null) {
+                // t.isBefore(last.minus(CLOCK_JUMP)), on the instants
+                long limit = lastSecond - CLOCK_JUMP.getSeconds();
+                if (second < limit || second == limit && nano < lastNano) {
+                    clockJump = "the clock went back from " + dateTime(lastSecond, lastNano, lastOffset) + " to "
+                            + dateTime(second, nano, offset) + " at " + where(lineOffset);
+                }
+            }
+            hasLast = true;
+            lastSecond = second;
+            lastNano = nano;
+            lastOffset = offset;
         }
 
         private String where(long offset) {

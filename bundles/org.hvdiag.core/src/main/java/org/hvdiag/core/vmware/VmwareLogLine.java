@@ -3,6 +3,8 @@ package org.hvdiag.core.vmware;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.hvdiag.core.evidence.LogParser;
+
 /**
  * One vmware.log line split into its time, its thread and its message. VMware has written three
  * line layouts over the years, and a reader meets all of them on one fleet:
@@ -36,6 +38,18 @@ final class VmwareLogLine {
 
     private String lastStamp;
     private OffsetDateTime lastTime;
+
+    /** {@link #scan}: the line has no layout this reader knows ({@link #parse} returns false). */
+    static final int NO_LAYOUT = -2;
+    /** {@link #scan}: only {@link #parse} can tell. */
+    static final int ASK = -1;
+    private static final int SECOND = 19;
+    /** {@link #scan}'s time of the last second seen: "2026-11-27T10:02:54" and the zone ("Z", "+01:00"). */
+    private final byte[] cachedSecond = new byte[SECOND];
+    private final byte[] cachedZone = new byte[6];
+    private int cachedZoneLength = -1;
+    private long cachedEpochSecond;
+    private int cachedOffsetSeconds;
 
     /** Splits {@code line} into the fields; returns false for a line of no known layout. */
     boolean parse(String line) {
@@ -118,6 +132,164 @@ final class VmwareLogLine {
             return true;
         }
         return true;
+    }
+
+    /**
+     * The byte-level twin of {@link #parse} for the common lines, those in the two ISO layouts: where
+     * the message starts in {@code line[from, to)} (ASCII), with the line's time in {@code time};
+     * {@link #NO_LAYOUT} when parse would return false; {@link #ASK} for anything else (the year-less
+     * layout, a garbled stamp, a line without a message), which {@link #parse} then reads. Sets no
+     * field parse sets. The time of a second is worked out once and kept: lines of the same second
+     * differ only in their fraction.
+     */
+    int scan(byte[] b, int from, int to, LogParser.LineTime time) {
+        if (to - from < 20) {
+            return NO_LAYOUT;
+        }
+        byte c0 = b[from];
+        if (c0 < '0' || c0 > '9' || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
+                || b[from + 13] != ':' || b[from + 16] != ':') {
+            return ASK;
+        }
+        int p = from + SECOND;
+        int nano = 0;
+        if (b[p] == '.') {
+            int scale = 100_000_000;
+            p++;
+            while (p < to && isDigit(b[p])) {
+                nano += (b[p] - '0') * scale;
+                scale /= 10;
+                p++;
+            }
+        }
+        if (p >= to) {
+            return ASK;
+        }
+        int zoneLength;
+        if (b[p] == 'Z') {
+            zoneLength = 1;
+        } else if ((b[p] == '+' || b[p] == '-') && p + 6 <= to && b[p + 3] == ':') {
+            zoneLength = 6;
+        } else {
+            return ASK;
+        }
+        if (!cachedSecond(b, from, p, zoneLength) && !cacheSecond(b, from, p, zoneLength)) {
+            return ASK;
+        }
+        time.set(cachedEpochSecond, nano, cachedOffsetSeconds);
+        int end = p + zoneLength;
+        if (end < to && b[end] == '|') {
+            // TIME| THREAD| TAG: message
+            int bar = indexOf(b, '|', end + 1, to);
+            return bar < 0 ? ASK : tagEnd(b, bar + 1, to);
+        }
+        if (end < to && b[end] == ' ') {
+            // TIME Lv(NN) THREAD [OPID|-] message
+            int q = end + 1;
+            int levelEnd = indexOf(b, ' ', q, to);
+            if (levelEnd < 0) {
+                return ASK;
+            }
+            if (levelEnd - q < 6 || b[q + 2] != '(') {
+                return q;
+            }
+            int threadEnd = indexOf(b, ' ', levelEnd + 1, to);
+            if (threadEnd < 0) {
+                return ASK;
+            }
+            int m = threadEnd + 1;
+            if (m + 1 < to && b[m] == '-' && b[m + 1] == ' ') {
+                m += 2;
+            }
+            return m;
+        }
+        return ASK;
+    }
+
+    private boolean cachedSecond(byte[] b, int from, int zone, int zoneLength) {
+        if (zoneLength != cachedZoneLength) {
+            return false;
+        }
+        for (int i = 0; i < SECOND; i++) {
+            if (b[from + i] != cachedSecond[i]) {
+                return false;
+            }
+        }
+        for (int i = 0; i < zoneLength; i++) {
+            if (b[zone + i] != cachedZone[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Works out the second {@code b[from, from + 19)} in the zone at {@code zone}; false when it is none. */
+    private boolean cacheSecond(byte[] b, int from, int zone, int zoneLength) {
+        try {
+            int year = digits(b, from, 4);
+            int month = digits(b, from + 5, 2);
+            int day = digits(b, from + 8, 2);
+            int hour = digits(b, from + 11, 2);
+            int minute = digits(b, from + 14, 2);
+            int second = digits(b, from + 17, 2);
+            ZoneOffset offset = ZoneOffset.UTC;
+            if (zoneLength == 6) {
+                int h = digits(b, zone + 1, 2);
+                int m = digits(b, zone + 4, 2);
+                int sign = b[zone] == '-' ? -1 : 1;
+                offset = ZoneOffset.ofHoursMinutes(sign * h, sign * m);
+            }
+            OffsetDateTime t = OffsetDateTime.of(year, month, day, hour, minute, second, 0, offset);
+            cachedEpochSecond = t.toEpochSecond();
+            cachedOffsetSeconds = offset.getTotalSeconds();
+        } catch (RuntimeException e) {
+            cachedZoneLength = -1;
+            return false;
+        }
+        System.arraycopy(b, from, cachedSecond, 0, SECOND);
+        System.arraycopy(b, zone, cachedZone, 0, zoneLength);
+        cachedZoneLength = zoneLength;
+        return true;
+    }
+
+    /** Where {@link #stripTag} would start the message. */
+    private static int tagEnd(byte[] b, int from, int to) {
+        int p = from;
+        while (p < to && b[p] == ' ') {
+            p++;
+        }
+        if (p + 5 <= to && b[p] >= 'A' && b[p] <= 'Z' && isDigit(b[p + 1]) && isDigit(b[p + 2]) && isDigit(b[p + 3])
+                && (b[p + 4] == ':' || b[p + 4] == '+')) {
+            p += 5;
+            while (p < to && b[p] == ' ') {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    static int indexOf(byte[] b, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int digits(byte[] b, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(b[i])) {
+                throw new NumberFormatException();
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Skips "I125: ", "E105+ " and the like, and leading blanks. */

@@ -45,7 +45,7 @@ import org.hvdiag.core.evidence.UsbDeviceSeen;
  * VMware's own virtual devices (vendor 0e0f: the virtual mouse, hub, Bluetooth adapter) are not
  * reported: they come and go with every power-on and are no device an admin plugged in.
  */
-public final class VmwareLogParser implements LogParser {
+public final class VmwareLogParser implements LogParser, LogParser.Quick {
     /** VMware, Inc.'s USB vendor id, used by the virtual devices the VMX adds itself. */
     private static final String VMWARE_VENDOR = "0e0f";
 
@@ -79,6 +79,82 @@ public final class VmwareLogParser implements LogParser {
             }
         }
         return new Parsed(fields.time, kind);
+    }
+
+    /**
+     * Most lines are none of the messages above: their bytes tell so (the message's start is none of
+     * the prefixes {@link #event} acts on), and only their time is read.
+     */
+    @Override
+    public int scan(byte[] line, int from, int to, LineTime time) {
+        int m = fields.scan(line, from, to, time);
+        if (m == VmwareLogLine.NO_LAYOUT) {
+            return NOTHING;
+        }
+        if (m < 0 || mayAct(line, m, to)) {
+            return PARSE;
+        }
+        int space = VmwareLogLine.indexOf(line, ' ', m, to);
+        if (space > m && space - m < 80 && line[space - 1] != ':' && VmwareLogLine.indexOf(line, '-', m, space) >= 0
+                && mayAct(line, space + 1, to)) {
+            return PARSE;
+        }
+        return TIME_ONLY;
+    }
+
+    /**
+     * Whether {@link #event} could do anything with the message {@code line[m, to)}: true for every
+     * prefix it checks (keep the two in step), false only when it certainly returns null and
+     * changes nothing.
+     */
+    private static boolean mayAct(byte[] line, int m, int to) {
+        if (m >= to) {
+            return false;
+        }
+        switch (line[m]) {
+            case 'L':
+                return startsWith(line, m, to, "Log for VMware ");
+            case 'U':
+                return startsWith(line, m, to, "USB: Found device [") || startsWith(line, m, to, "USB: Connecting device ")
+                        || startsWith(line, m, to, "USB: Disconnecting device ")
+                        || startsWith(line, m, to, "USBGL: Connect failed for ") || startsWith(line, m, to, "Unexpected signal: ");
+            case '[':
+                return startsWith(line, m, to, "[msg.log.error.unrecoverable] ")
+                        || startsWith(line, m, to, "[msg.moduletable.powerOnFailed]");
+            case 'V':
+                return startsWith(line, m, to, "VMX has left the building: ")
+                        || startsWith(line, m, to, "Vix: ") && contains(line, m, to, "VMAutomation_InitiatePowerOff. Trying ");
+            case 'C':
+                return startsWith(line, m, to, "Chipset: The guest has requested that the virtual machine be powered off");
+            case 'T':
+                return startsWith(line, m, to, "Transitioned vmx/execState/val to suspended");
+            case 'W':
+                return startsWith(line, m, to, "WinBSOD: Synthetic MSR[0x40000100] ");
+            default:
+                return false;
+        }
+    }
+
+    private static boolean startsWith(byte[] line, int at, int to, String prefix) {
+        int n = prefix.length();
+        if (to - at < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (line[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(byte[] line, int from, int to, String s) {
+        for (int i = from; i <= to - s.length(); i++) {
+            if (line[i] == s.charAt(0) && startsWith(line, i, to, s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeOpId(String m, int end) {
