@@ -31,17 +31,17 @@ final class Datastores {
         }
         Map<String, Node> nodes = new HashMap<>();
         PropertyReader reader = new PropertyReader(vim);
-        reader.readAll("Folder", List.of("name", "parent"), Progress.NONE, oc -> {
-            Map<String, Object> p = props(oc);
-            nodes.put(key(oc.getObj()), new Node(VmMapper.text(p.get("name")), ref(p.get("parent")), false));
+        reader.readAll("Folder", List.of("name", "parent"), Progress.NONE, o -> {
+            Map<String, Object> p = o.values();
+            nodes.put(o.id(), new Node(VmMapper.text(p.get("name")), ref(p.get("parent")), false));
         });
-        reader.readAll("Datacenter", List.of("name", "parent"), Progress.NONE, oc -> {
-            Map<String, Object> p = props(oc);
-            nodes.put(key(oc.getObj()), new Node(VmMapper.text(p.get("name")), ref(p.get("parent")), true));
+        reader.readAll("Datacenter", List.of("name", "parent"), Progress.NONE, o -> {
+            Map<String, Object> p = o.values();
+            nodes.put(o.id(), new Node(VmMapper.text(p.get("name")), ref(p.get("parent")), true));
         });
         Datastores out = new Datastores();
-        reader.readAll("Datastore", List.of("name", "parent", "browser"), Progress.NONE, oc -> {
-            Map<String, Object> p = props(oc);
+        reader.readAll("Datastore", List.of("name", "parent", "browser"), Progress.NONE, o -> {
+            Map<String, Object> p = o.values();
             // Up from the datastore's folder to its datacenter, then the datacenter's path below the root folder.
             String dcPath = null;
             ManagedObjectReference at = ref(p.get("parent"));
@@ -68,9 +68,9 @@ final class Datastores {
                 at = n.parent();
             }
             ManagedObjectReference browser = ref(p.get("browser"));
-            // Sent back as a call's _this, the reference needs its type, which yavijava did not keep.
+            // Sent back as a call's _this, the reference needs its type, which a reader may not have kept.
             browser = browser == null ? null : VimConnection.ref("HostDatastoreBrowser", browser.getVal());
-            Datastore d = new Datastore(oc.getObj(), VmMapper.text(p.get("name")), browser, dcPath);
+            Datastore d = new Datastore(VimConnection.ref("Datastore", o.id()), VmMapper.text(p.get("name")), browser, dcPath);
             out.byRef.put(key(d.ref()), d);
             out.byName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
         });

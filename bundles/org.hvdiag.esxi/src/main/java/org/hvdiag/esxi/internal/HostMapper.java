@@ -1,11 +1,7 @@
 package org.hvdiag.esxi.internal;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.vmware.vim25.DynamicProperty;
-import com.vmware.vim25.ObjectContent;
 
 import org.hvdiag.core.model.Host;
 import org.hvdiag.core.model.HypervisorKind;
@@ -15,16 +11,11 @@ final class HostMapper {
     private HostMapper() {
     }
 
-    static Host map(ObjectContent oc) {
-        Map<String, Object> p = new HashMap<>();
-        if (oc.getPropSet() != null) {
-            for (DynamicProperty d : oc.getPropSet()) {
-                p.put(d.getName(), d.getVal());
-            }
-        }
+    static Host map(ObjectProperties o) {
+        Map<String, Object> p = o.values();
         String version = VmMapper.text(p.get(VmProperties.HOST_PRODUCT));
         long bytes = VmMapper.number(p.get(VmProperties.HOST_MEMORY), -1);
-        return new Host(oc.getObj().getVal(), VmMapper.text(p.get(VmProperties.NAME)), HypervisorKind.VSPHERE,
+        return new Host(o.id(), VmMapper.text(p.get(VmProperties.NAME)), HypervisorKind.VSPHERE,
                 version.isEmpty() ? "" : "ESXi " + version,
                 (int) VmMapper.number(p.get(VmProperties.HOST_PACKAGES), -1),
                 (int) VmMapper.number(p.get(VmProperties.HOST_CORES), -1),

@@ -1,5 +1,7 @@
 package org.hvdiag.esxi.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.rmi.RemoteException;
 import java.security.GeneralSecurityException;
@@ -15,7 +17,7 @@ import com.vmware.vim25.ws.WSClient;
  * JVM, so the first connection's trust decision would silently apply to every later one (another
  * server, another thumbprint); this client builds its context per connection.
  */
-final class PinnedClient extends WSClient {
+final class PinnedClient extends WSClient implements SoapTransport {
 
     PinnedClient(String url, TrustManager trust, int connectMillis, int readMillis) throws MalformedURLException, RemoteException {
         super(url, false, trust);
@@ -24,6 +26,16 @@ final class PinnedClient extends WSClient {
         setVimNameSpace(" xmlns=\"urn:vim25\">");
         // Ask for API 6.0 answers: a real vCenter then leaves out the fields newer than yavijava knows.
         setSoapActionOnApiVersion("6.0");
+    }
+
+    /**
+     * One SOAP envelope over this client's own connection set-up (the pinned TLS context, the
+     * session cookie, the API version's SOAPAction, the timeouts): the answer's body as it arrives,
+     * a fault's too, for the streamed reads that parse it themselves.
+     */
+    @Override
+    public InputStream send(String envelope) throws IOException {
+        return post(envelope);
     }
 
     @Override

@@ -11,16 +11,17 @@ import com.vmware.vim25.PropertyFilterSpec;
 import com.vmware.vim25.PropertySpec;
 import com.vmware.vim25.RetrieveOptions;
 import com.vmware.vim25.RetrieveResult;
-import com.vmware.vim25.SelectionSpec;
-import com.vmware.vim25.TraversalSpec;
 
 import org.hvdiag.core.connector.ConnectorException;
 import org.hvdiag.core.connector.Progress;
 
 /**
  * Reads named properties of many objects in a few round trips: a ContainerView over every object
- * of a type, and RetrievePropertiesEx in pages (ContinueRetrievePropertiesEx), handing each page to
+ * of a type, and RetrievePropertiesEx in pages (ContinueRetrievePropertiesEx), handing each object to
  * the caller as it arrives so that a fleet of tens of thousands is never held twice in memory.
+ * The bulk read of a whole type is streamed (StreamedRetrieval: parsed while it arrives, next page
+ * asked for early); the reads of given objects around a change stay on yavijava, whose full SDK
+ * objects the reconfiguration specs are built from.
  */
 final class PropertyReader {
     /** Objects per page: large enough for few round trips, small enough to parse in little memory. */
@@ -33,7 +34,7 @@ final class PropertyReader {
     }
 
     /** Every object of {@code type} below the root folder, with the given property paths. */
-    void readAll(String type, List<String> paths, Progress progress, Consumer<ObjectContent> each) throws ConnectorException {
+    void readAll(String type, List<String> paths, Progress progress, Consumer<ObjectProperties> each) throws ConnectorException {
         ManagedObjectReference view;
         try {
             view = vim.port().createContainerView(vim.content().getViewManager(), vim.content().getRootFolder(),
@@ -42,16 +43,8 @@ final class PropertyReader {
             throw vim.failure("list the " + type + " objects of", e);
         }
         try {
-            TraversalSpec inView = new TraversalSpec();
-            inView.setName("view");
-            inView.setType("ContainerView");
-            inView.setPath("view");
-            inView.setSkip(false);
-            ObjectSpec root = new ObjectSpec();
-            root.setObj(view);
-            root.setSkip(true);
-            root.setSelectSet(new SelectionSpec[] {inView});
-            retrieve(type, paths, new ObjectSpec[] {root}, progress, each);
+            new StreamedRetrieval(vim.soap(), vim.url(), vim.content().getPropertyCollector().getVal())
+                    .readView(view.getVal(), type, paths, PAGE, progress, each);
         } finally {
             try {
                 vim.port().destroyView(view);

@@ -108,6 +108,11 @@ final class VimConnection implements AutoCloseable {
         return CONNECT_MILLIS;
     }
 
+    /** The SOAP port's own HTTP for envelopes written and parsed here (the streamed bulk reads). */
+    SoapTransport soap() {
+        return client;
+    }
+
     VimPortType port() {
         return port;
     }

@@ -2,16 +2,13 @@ package org.hvdiag.esxi.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.vmware.vim25.ArrayOfOptionValue;
 import com.vmware.vim25.ArrayOfVirtualDevice;
-import com.vmware.vim25.DynamicProperty;
 import com.vmware.vim25.ManagedObjectReference;
-import com.vmware.vim25.MissingProperty;
 import com.vmware.vim25.ObjectContent;
 import com.vmware.vim25.OptionValue;
 import com.vmware.vim25.VirtualDevice;
@@ -62,21 +59,16 @@ final class VmMapper {
     }
 
     static Mapped map(ObjectContent oc, String source, List<ObjectError> errors) {
-        ManagedObjectReference ref = oc.getObj();
-        Map<String, Object> p = new HashMap<>();
-        if (oc.getPropSet() != null) {
-            for (DynamicProperty d : oc.getPropSet()) {
-                p.put(d.getName(), d.getVal());
-            }
+        return map(ObjectProperties.of(oc), source, errors);
+    }
+
+    static Mapped map(ObjectProperties o, String source, List<ObjectError> errors) {
+        Map<String, Object> p = o.values();
+        for (ObjectProperties.Unreadable m : o.unreadable()) {
+            errors.add(new ObjectError(o.id(), m.path(), "the server could not read it ("
+                    + (m.fault() == null ? "no reason given" : m.fault()) + ")"));
         }
-        if (oc.getMissingSet() != null) {
-            for (MissingProperty m : oc.getMissingSet()) {
-                errors.add(new ObjectError(ref.getVal(), m.getPath(), "the server could not read it ("
-                        + (m.getFault() == null || m.getFault().getFault() == null ? "no reason given"
-                                : m.getFault().getFault().getClass().getSimpleName()) + ")"));
-            }
-        }
-        Vm.Builder b = Vm.builder(ref.getVal(), HypervisorKind.VSPHERE).source(source);
+        Vm.Builder b = Vm.builder(o.id(), HypervisorKind.VSPHERE).source(source);
         b.name(text(p.get(VmProperties.NAME)));
         Object host = p.get(VmProperties.HOST);
         if (host instanceof ManagedObjectReference) {
@@ -88,7 +80,7 @@ final class VmMapper {
             try {
                 b.hardwareVersion(HardwareVersion.parseVmx(version));
             } catch (IllegalArgumentException e) {
-                errors.add(new ObjectError(ref.getVal(), VmProperties.VERSION, e.getMessage()));
+                errors.add(new ObjectError(o.id(), VmProperties.VERSION, e.getMessage()));
             }
         }
         String firmware = text(p.get(VmProperties.FIRMWARE));

@@ -35,13 +35,13 @@ public final class VsphereSession implements Session {
     public Inventory inventory(Progress progress) throws ConnectorException {
         PropertyReader reader = new PropertyReader(vim);
         List<Host> hosts = new ArrayList<>();
-        reader.readAll("HostSystem", VmProperties.HOST_PATHS, Progress.NONE, oc -> hosts.add(HostMapper.map(oc)));
+        reader.readAll("HostSystem", VmProperties.HOST_PATHS, Progress.NONE, o -> hosts.add(HostMapper.map(o)));
         List<Vm> vms = new ArrayList<>();
         List<ObjectError> errors = new ArrayList<>();
         progress.begin("Reading VMs from " + vim.url().hostAndPort(), 0);
         String source = vim.url().text();
         reader.readAll("VirtualMachine", VmProperties.VM_PATHS, progress,
-                oc -> vms.add(VmMapper.map(oc, source, errors).vm()));
+                o -> vms.add(VmMapper.map(o, source, errors).vm()));
         return new Inventory(vim.url().text(), null, hosts, vms, errors);
     }
 
