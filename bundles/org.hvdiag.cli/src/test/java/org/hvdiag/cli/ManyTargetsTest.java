@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +67,7 @@ class ManyTargetsTest {
         Lab.Run run = Lab.hvdiag("audit", lab, dead, office, "--format", "json");
         assertEquals(2, run.exitCode(), "a target not read makes the run exit 2: " + run.err());
         JsonNode report = JSON.readTree(run.out());
+        assertEquals(Set.of(), Lab.schemaProblems("hvdiag-audit.schema.json", report), "a failed target keeps the report valid");
         assertEquals(List.of(lab, dead, office), texts(report.path("targets")), "targets in the order named");
         assertEquals(findingsAlone(lab), findingsOf(report, lab), "the lab's findings, as when audited alone");
         assertEquals(findingsAlone(office), findingsOf(report, office), "the office folder's findings, as when audited alone");
@@ -134,6 +136,7 @@ class ManyTargetsTest {
         Lab.Run inventory = Lab.hvdiag("inventory", dead, office, "--format", "json");
         assertEquals(2, inventory.exitCode(), inventory.err());
         JsonNode inv = JSON.readTree(inventory.out());
+        assertEquals(Set.of(), Lab.schemaProblems("hvdiag-inventory.schema.json", inv));
         List<String> listed = new ArrayList<>();
         inv.path("targets").forEach(t -> listed.add(t.path("target").asText()));
         assertEquals(List.of(dead, office), listed);
