@@ -48,6 +48,7 @@ func main() {
 	trace := flag.Bool("trace", false, "print \"reconfigured vm-N\" after every ReconfigVM_Task served")
 	traceFiles := flag.Bool("trace-files", false, "print one \"folder ...\" line per /folder/ request (method, path, Range, status, bytes)")
 	dieAfter := flag.Int("die-after-reconfigs", 0, "apply the Nth ReconfigVM_Task, then exit at once without answering it (0: never)")
+	sdkDelay := flag.Duration("sdk-delay", 0, "wait this long before answering each SOAP request, as a distant or busy vCenter does (benchmarks)")
 	flag.Parse()
 	// The password comes from the environment, never from the command line (ps shows arguments).
 	password := os.Getenv("VCSIM_PASSWORD")
@@ -82,7 +83,7 @@ func main() {
 	server := model.Service.NewServer()
 	// Wrap the SDK handler before any client can know the port.
 	server.Config.Handler = &watch{next: server.Config.Handler, trace: *trace, dieAfter: *dieAfter,
-		files: newFileGuard(*traceFiles)}
+		files: newFileGuard(*traceFiles), delay: *sdkDelay}
 
 	if *listing != "" {
 		if err := writeListing(*listing); err != nil {
@@ -170,6 +171,7 @@ type watch struct {
 	trace    bool
 	dieAfter int
 	files    *fileGuard
+	delay    time.Duration
 	mu       sync.Mutex
 	count    int
 	inflight sync.WaitGroup
@@ -185,6 +187,9 @@ func (w *watch) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	if r.Body == nil || !strings.HasSuffix(r.URL.Path, "/sdk") {
 		w.next.ServeHTTP(rw, r)
 		return
+	}
+	if w.delay > 0 {
+		time.Sleep(w.delay)
 	}
 	rw = w.files.watchLogin(rw)
 	body, _ := io.ReadAll(r.Body)

@@ -3,6 +3,7 @@ package org.hvdiag.cli;
 import java.io.PrintStream;
 
 import org.hvdiag.cli.internal.CommandTree;
+import org.hvdiag.cli.internal.ExitCode;
 
 /**
  * The hvdiag command line, independent of how it was started: the headless Eclipse application
@@ -21,6 +22,14 @@ public final class Cli {
 
     /** Runs one command and returns its exit code: 0 clean, 1 findings or VMs not fixed, 2 usage or input error. */
     public int run(String... args) {
-        return CommandTree.of(catalog, out, err).execute(args);
+        try {
+            return CommandTree.of(catalog, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Unanswered, the Eclipse launcher would log it to a file and exit 0 with no report: a
+            // script would take that for a clean fleet. The inventories are dropped by now, so this prints.
+            err.println("hvdiag: out of memory (" + e.getMessage() + "): give Java more heap (HVDIAG_JAVA_OPTS=-Xmx2g, "
+                    + "for example) or read fewer targets at once (--parallel 1)");
+            return ExitCode.USAGE_OR_INPUT;
+        }
     }
 }

@@ -22,7 +22,7 @@ import org.hvdiag.core.model.ObjectError;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit VM configurations and report findings.%n"
         + "Exit code: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, input or connection error "
-        + "(including any VM that could not be read).")
+        + "(including any VM or target that could not be read: the report then has the others).")
 public final class AuditCommand implements Callable<Integer> {
     private final Catalog catalog;
     private final PrintStream out;
@@ -42,6 +42,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
+
+    @Mixin
+    ParallelOption parallel = new ParallelOption();
 
     @Option(names = "--evidence", description = "Also read the VMs' own logs (vmware.log, VBox.log, the QEMU log, the Hyper-V "
             + "worker event log) over the --since window, add the evidence rules' findings with the events behind them, and "
@@ -77,7 +80,10 @@ public final class AuditCommand implements Callable<Integer> {
         }
         EvidenceWindow window = evidence ? evidenceOptions.window(clock) : null;
         Targets.Read read = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions,
-                new StderrProgress(err), window, null);
+                new StderrProgress(err), parallel.value(), window, null);
+        if (read.nothingRead()) {
+            return FailedTargets.tell(read, err);
+        }
         AuditReport report = new RuleEngine(catalog.rules()).audit(read.inventories(), targetOptions.settings(),
                 read.evidence());
         write(writer, report);

@@ -22,7 +22,7 @@ import org.hvdiag.core.model.ObjectError;
         description = "Print what the VMs' own logs say happened (USB devices connected, disconnected or failing, power-ons, "
                 + "normal and abnormal stops, guest stop codes, hard power-offs), oldest first per VM, with the file and "
                 + "line of each, then notes on the logs that could not be read.%nExit code: 0 read (notes do not change it), "
-                + "2 usage, input or connection error (including any VM that could not be read).")
+                + "2 usage, input or connection error (including any VM or target that could not be read).")
 public final class EventsCommand implements Callable<Integer> {
     private final Catalog catalog;
     private final PrintStream out;
@@ -44,6 +44,9 @@ public final class EventsCommand implements Callable<Integer> {
     @Mixin
     EvidenceOptions evidenceOptions = new EvidenceOptions();
 
+    @Mixin
+    ParallelOption parallel = new ParallelOption();
+
     ConnectorOptions connectorOptions;
 
     Clock clock = Clock.systemUTC();
@@ -63,8 +66,11 @@ public final class EventsCommand implements Callable<Integer> {
             throw new InputError(e.getMessage());
         }
         Targets resolver = new Targets(catalog.installed());
-        Targets.Read read = resolver.read(targets, connectorOptions, new StderrProgress(err),
+        Targets.Read read = resolver.read(targets, connectorOptions, new StderrProgress(err), parallel.value(),
                 evidenceOptions.window(clock), VmNamePattern.of(vmPattern));
+        if (read.nothingRead()) {
+            return FailedTargets.tell(read, err);
+        }
         FleetEvidence evidence = read.evidence();
         ReportOutput.write(output, out, o -> writer.write(evidence, o));
         boolean complete = true;

@@ -18,7 +18,7 @@ import org.hvdiag.core.model.ObjectError;
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "List what the connectors read, before any rule looks at it: hosts with their facts, and VMs with "
                 + "hardware version, guest, CPUs, memory, hot-add, USB controllers, devices and autoconnect rules, tools.%n"
-                + "Exit code: 0 everything read, 2 usage, input or connection error (including any VM that could not be read).")
+                + "Exit code: 0 everything read, 2 usage, input or connection error (including any VM or target that could not be read: the listing then has the others).")
 public final class InventoryCommand implements Callable<Integer> {
     private final Catalog catalog;
     private final PrintStream out;
@@ -37,6 +37,9 @@ public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
+    @Mixin
+    ParallelOption parallel = new ParallelOption();
+
     ConnectorOptions connectorOptions;
 
     public InventoryCommand(Catalog catalog, PrintStream out, PrintStream err) {
@@ -54,7 +57,12 @@ public final class InventoryCommand implements Callable<Integer> {
             throw new InputError(e.getMessage());
         }
         Targets resolver = new Targets(catalog.installed());
-        List<Inventory> inventories = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions, new StderrProgress(err));
+        Targets.Read read = resolver.read(resolver.orDefaults(targetList.targets), connectorOptions, new StderrProgress(err),
+                parallel.value());
+        if (read.nothingRead()) {
+            return FailedTargets.tell(read, err);
+        }
+        List<Inventory> inventories = read.inventories();
         ReportOutput.write(output, out, o -> writer.write(inventories, o));
         boolean complete = true;
         for (Inventory inv : inventories) {
