@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +37,9 @@ class WorkbookTest {
     @Test
     void theLabWorkbookHoldsTheJsonReportsFindingsAndTheFleet() throws Exception {
         Path xlsx = dir.resolve("reports/lab.xlsx");
+        Instant started = Instant.now();
         Lab.Run run = Lab.hvdiag("audit", Lab.folder().toString(), "--format", "xlsx", "-o", xlsx.toString());
+        Instant written = Instant.now();
         assertEquals(1, run.exitCode(), "the lab has errors: " + run.err());
         assertEquals("", run.out(), "the workbook goes to the file only");
         JsonNode report = new ObjectMapper().readTree(Lab.hvdiag("audit", Lab.folder().toString(), "--format", "json").out());
@@ -89,11 +94,15 @@ class WorkbookTest {
             JsonNode hotAdd = row.get(vmHeader.indexOf("cpuHotAdd"));
             assertEquals(List.of("b", String.valueOf(vm.path("cpuHotAdd").asBoolean())),
                     List.of(hotAdd.get(0).asText(), hotAdd.get(1).asText()), vm.path("name").asText() + " cpuHotAdd");
-            assertEquals("d", row.get(vmHeader.indexOf("readAtUtc")).get(0).asText(), "when the target was read is a date");
         }
         JsonNode hosts = sheet(book, "Hosts");
         List<String> hostHeader = header(hosts);
         assertEquals("lab-workstation-01", text(hosts.path("rows").get(1).get(hostHeader.indexOf("name"))));
+        JsonNode readAt = hosts.path("rows").get(1).get(hostHeader.indexOf("readAtUtc"));
+        assertEquals("d", readAt.get(0).asText(), "when the target was read is a date: " + readAt);
+        Instant read = LocalDateTime.parse(readAt.get(1).asText()).toInstant(ZoneOffset.UTC);
+        assertTrue(!read.isBefore(started.minusSeconds(1)) && !read.isAfter(written.plusSeconds(1)),
+                "read at " + read + " (UTC), while the audit ran from " + started + " to " + written);
         JsonNode usb = sheet(book, "USB");
         List<String> usbHeader = header(usb);
         List<String> kinds = new ArrayList<>();
