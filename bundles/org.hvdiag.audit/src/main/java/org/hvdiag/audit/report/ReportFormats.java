@@ -11,7 +11,8 @@ public final class ReportFormats {
             new JsonReport(Clock.systemUTC()),
             new CsvReport(),
             new HtmlReport(Clock.systemUTC()),
-            new SarifReport());
+            new SarifReport(),
+            new WorkbookReport());
 
     private ReportFormats() {
     }

@@ -56,6 +56,9 @@ class LargeReportTest {
     @Test
     void otherFormatsWriteWithoutError() throws IOException {
         for (String name : ReportFormats.names()) {
+            if (ReportFormats.forName(name).binary()) {
+                continue; // compressed: its size says little; WorkbookReportTest counts the workbook's rows
+            }
             CountingStream out = new CountingStream();
             ReportFormats.forName(name).write(REPORT, out);
             assertTrue(out.count > N * 20L, name + " wrote only " + out.count + " bytes");

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class ReportFormatsTest {
 
     @Test
-    void listsTheFiveFormatsInHelpOrder() {
-        assertEquals(List.of("text", "json", "csv", "html", "sarif"), ReportFormats.names());
+    void listsTheSixFormatsInHelpOrder() {
+        assertEquals(List.of("text", "json", "csv", "html", "sarif", "xlsx"), ReportFormats.names());
     }
 
     @Test
@@ -29,7 +29,7 @@ class ReportFormatsTest {
     void refusesAnUnknownNameAndSaysWhichAreValid() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportFormats.forName("xml"));
         assertTrue(e.getMessage().contains("'xml'"), e.getMessage());
-        assertTrue(e.getMessage().contains("text, json, csv, html, sarif"), e.getMessage());
+        assertTrue(e.getMessage().contains("text, json, csv, html, sarif, xlsx"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ReportFormats.forName(null));
     }
 

@@ -31,7 +31,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     TargetList targetList = new TargetList();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, csv, html or sarif (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, csv, html, sarif or xlsx (default: ${DEFAULT-VALUE}). xlsx is a workbook with sheets "
+            + "Findings, VMs, USB and Hosts, headers frozen and filters on; it needs -o FILE.")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
@@ -74,6 +75,9 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputError(e.getMessage());
         }
+        if (writer.binary() && output == null) {
+            throw new InputError("--format " + writer.format() + " writes a workbook (a zip file), not text: name the file with -o FILE");
+        }
         Targets resolver = new Targets(catalog.installed());
         if (!evidence && evidenceOptions.given()) {
             throw new InputError("--since, --until and --log-bytes choose which logs --evidence reads: add --evidence");
@@ -86,7 +90,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         AuditReport report = new RuleEngine(catalog.rules()).audit(read.inventories(), targetOptions.settings(),
                 read.evidence());
-        write(writer, report);
+        // The workbook lists the fleet beside the findings; the other formats take the report alone.
+        ReportOutput.write(output, out, o -> writer.write(report, read.inventories(), o));
         for (ObjectError e : report.errors()) {
             err.println("hvdiag: could not read " + e);
         }
@@ -94,9 +99,5 @@ public final class AuditCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_INPUT;
         }
         return report.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS : ExitCode.CLEAN;
-    }
-
-    private void write(ReportWriter writer, AuditReport report) throws IOException {
-        ReportOutput.write(output, out, o -> writer.write(report, o));
     }
 }
