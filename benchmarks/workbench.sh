@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Workbench benchmark: time from launch to the first window, and time for the Findings view to show
-# an audit of about 50,000 findings (then to sort and filter them), on the built product under a
-# private Xvfb. The fleet: N copies of the lab's Kiosk 01 (3 findings each) plus one host finding.
+# an audit of about 50,000 findings (then to sort and filter them), then to open the Inventory's
+# largest node (the row with the most children, inventory-open-largest-*), on the built product
+# under a private Xvfb. The fleet: N copies of the lab's Kiosk 01 (3 findings each) plus one host finding.
 # Usage: benchmarks/workbench.sh [VMS]   (default 16667 VMs = 50,002 findings)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -33,9 +33,11 @@ import org.hvdiag.ui.internal.WidgetIds;
 
 /**
  * Hosts, their VMs with power state and how often each stopped abnormally in the logs the audit
- * read, and each VM's USB controllers with the devices on them. VM rows are virtual (filled as they
- * scroll into view) and a VM's controllers and devices are created when it is expanded, so a host
- * with tens of thousands of VMs opens at once. Both columns sort the VMs under each host.
+ * read, and each VM's USB controllers with the devices on them. A big host's VMs come in groups by
+ * power state and pages by name ({@link VmGroups}), so an admin can find a VM among thousands and
+ * no row opens onto more than a few hundred. Rows are virtual (filled as they scroll into view) and
+ * a VM's controllers and devices are created when it is expanded. Both columns sort the VMs under
+ * each host, within and among its groups; a group's Crashes cell sums its VMs'.
  */
 public final class InventoryView {
     @Inject
@@ -48,6 +50,7 @@ public final class InventoryView {
     private Tree tree;
     private final List<Image> images = new ArrayList<>();
     private Image hostIcon;
+    private Image groupIcon;
     private Image onIcon;
     private Image offIcon;
     private Image otherIcon;
@@ -59,8 +62,8 @@ public final class InventoryView {
     private TreeColumn sortColumn;
     private boolean ascending = true;
 
-    /** A host row's data: the VMs under it and the target they were read from. */
-    private record HostVms(String target, List<Vm> vms) { }
+    /** A host row's data: the rows under it and the target its VMs were read from. */
+    private record HostVms(String target, VmGroups.Group rows) { }
     private final Consumer<AuditResults.Snapshot> onAudit = s -> ui.asyncExec(() -> show(s));
 
     @PostConstruct
@@ -68,6 +71,7 @@ public final class InventoryView {
         parent.setLayout(new FillLayout());
         Display d = parent.getDisplay();
         hostIcon = icon(d, new Color(0x45, 0x5a, 0x64), true);
+        groupIcon = icon(d, new Color(0xb0, 0xbe, 0xc5), true);
         onIcon = icon(d, new Color(0x2e, 0x7d, 0x32), false);
         offIcon = icon(d, new Color(0x9e, 0x9e, 0x9e), false);
         otherIcon = icon(d, new Color(0xf2, 0xa9, 0x00), false);
@@ -78,7 +82,7 @@ public final class InventoryView {
         column("Host / VM", 300, "inventory.column.name");
         column("Crashes", 85, "inventory.column.crashes")
                 .setToolTipText("Abnormal stops (crashes, guest stop codes, hard power-offs) in the logs the last audit read");
-        tree.addListener(SWT.SetData, e -> fillVm((TreeItem) e.item, e.index));
+        tree.addListener(SWT.SetData, e -> fill((TreeItem) e.item, e.index));
         tree.addListener(SWT.Expand, e -> expandVm((TreeItem) e.item));
         tree.addListener(SWT.MouseHover, e -> crashTooltip(e.x, e.y));
         // The view is narrow and VM lines are long: the name column gives way so the count stays in sight.
@@ -126,14 +130,31 @@ public final class InventoryView {
         return sorted;
     }
 
+    private VmGroups.Order order() {
+        return sortColumn == null ? VmGroups.Order.INVENTORY
+                : sortColumn == tree.getColumn(1) ? VmGroups.Order.CRASHES : VmGroups.Order.NAME;
+    }
+
     private void crashTooltip(int x, int y) {
         TreeItem item = tree.getItem(new Point(x, y));
         String tip = null;
-        if (item != null && item.getData() instanceof Vm vm && item.getParentItem() != null
-                && item.getBounds(1).contains(x, y) && item.getParentItem().getData() instanceof HostVms host) {
-            tip = crashes.tooltip(host.target(), vm);
+        if (item != null && item.getParentItem() != null && item.getBounds(1).contains(x, y)) {
+            if (item.getData() instanceof Vm vm) {
+                tip = crashes.tooltip(target(item), vm);
+            } else if (item.getData() instanceof VmGroups.Group g) {
+                tip = g.crashes() < 0 ? "No logs of these VMs were read" : "Abnormal stops of these " + g.vmCount() + " VMs, added up";
+            }
         }
         tree.setToolTipText(tip);
+    }
+
+    /** The target a row's VMs were read from: its host's. */
+    private static String target(TreeItem item) {
+        TreeItem host = item;
+        while (host.getParentItem() != null) {
+            host = host.getParentItem();
+        }
+        return host.getData() instanceof HostVms h ? h.target() : "";
     }
 
     private Image icon(Display d, Color c, boolean square) {
@@ -168,32 +189,48 @@ public final class InventoryView {
                 host.setText(h.name() + "  (" + h.kind().displayName() + (h.productVersion().isEmpty() ? "" : " " + h.productVersion())
                         + ", " + vms.size() + " VMs)");
                 host.setImage(hostIcon);
-                host.setData(new HostVms(inv.target(), vms));
-                host.setItemCount(vms.size()); // a virtual child per VM, filled when shown
+                VmGroups.Group rows = VmGroups.of(vms, order(), !ascending, vm -> crashes.count(inv.target(), vm));
+                host.setData(new HostVms(inv.target(), rows));
+                host.setItemCount(rows.size()); // a virtual child per group or VM, filled when shown
             }
         }
-        // One small host opens expanded. GTK measures every child row when a node opens, which for a
-        // host of thousands of VMs takes seconds, so a big host waits for the admin to open it.
-        if (tree.getItemCount() == 1 && tree.getItem(0).getItemCount() <= 1000) {
+        // A lone host opens expanded: it opens onto its VMs or, when big, a few power-state groups.
+        if (tree.getItemCount() == 1) {
             tree.getItem(0).setExpanded(true);
         }
         tree.setRedraw(true);
         org.hvdiag.ui.internal.Timings.record("inventory-view-ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** A VM row as it scrolls into view; its USB controllers and devices wait until it is expanded. */
-    private void fillVm(TreeItem item, int index) {
-        TreeItem host = item.getParentItem();
-        if (host == null || !(host.getData() instanceof HostVms vms) || index < 0 || index >= vms.vms().size()) {
+    /** A group or VM row as it scrolls into view. */
+    private void fill(TreeItem item, int index) {
+        TreeItem parent = item.getParentItem();
+        VmGroups.Group rows = parent == null ? null
+                : parent.getData() instanceof HostVms host ? host.rows() : parent.getData() instanceof VmGroups.Group g ? g : null;
+        if (rows == null || index < 0 || index >= rows.size()) {
             return;
         }
-        Vm vm = vms.vms().get(index);
+        if (index < rows.groups().size()) {
+            VmGroups.Group group = rows.groups().get(index);
+            item.setText(group.label());
+            item.setImage(groupIcon);
+            item.setText(1, group.crashes() < 0 ? "" : Integer.toString(group.crashes()));
+            item.setImage(1, group.crashes() > 0 ? crashIcon : null);
+            item.setData(group);
+            item.setItemCount(group.size());
+        } else {
+            fillVm(item, rows.vms().get(index - rows.groups().size()), target(item));
+        }
+    }
+
+    /** A VM row; its USB controllers and devices wait until it is expanded. */
+    private void fillVm(TreeItem item, Vm vm, String target) {
         // VirtualBox's web service does not tell a VM's settings version: no hardware version then, not "null".
         item.setText(vm.name() + "  (" + power(vm.powerState()) + (vm.hardwareVersion() == null ? "" : ", " + vm.hardwareVersion())
                 + ", " + vm.guestOs().displayName() + ")");
         item.setImage(vm.powerState() == PowerState.POWERED_ON ? onIcon : vm.powerState().isOff() ? offIcon : otherIcon);
-        item.setText(1, crashes.text(vms.target(), vm));
-        item.setImage(1, crashes.count(vms.target(), vm) > 0 ? crashIcon : null);
+        item.setText(1, crashes.text(target, vm));
+        item.setImage(1, crashes.count(target, vm) > 0 ? crashIcon : null);
         item.setData(vm);
         if (!vm.usbControllers().isEmpty() || !vm.usbDevices().isEmpty()) {
             item.setData(EXPANDABLE, Boolean.TRUE);
